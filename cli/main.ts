@@ -1,0 +1,36 @@
+/** The `chibo` command line: dispatch, and the exit codes (0 done, 2 bad input, 1 a fault of ours). */
+import { EVALUATE_USAGE, evaluateCommand } from './evaluate.ts';
+import { InputError } from './input-error.ts';
+
+const USAGE = `chibo — compliance monitor for party cell meetings (sinh hoạt chi bộ)
+
+Usage:
+  ${EVALUATE_USAGE.replace(/\n/g, '\n  ')}
+`;
+
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'evaluate':
+        await evaluateCommand(rest, out);
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        out.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new InputError('arguments', null, null, `unknown command "${command}"\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof InputError) {
+      err.write(`chibo: ${e.message}\n`);
+      return 2;
+    }
+    err.write(`chibo: internal error: ${(e as Error).message}\n`);
+    if (process.env['CHIBO_DEBUG']) err.write(`${(e as Error).stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Whole-file JSON inputs (the org snapshot, a rule pack) with errors located
+ * at the line of the offending field, found with jsonc-parser's syntax tree.
+ */
+import { readFile } from 'node:fs/promises';
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ContractIssue, Parsed } from '../shared/contract/issues.ts';
+import { InputError } from './input-error.ts';
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The line of the deepest node the path reaches (the field itself, or the object that lacks it). */
+function lineOfPath(text: string, path: ReadonlyArray<PropertyKey>): number | null {
+  const tree = parseTree(text);
+  if (!tree) return null;
+  for (let depth = path.length; depth >= 0; depth--) {
+    const segments = path.slice(0, depth).map((p) => (typeof p === 'number' ? p : String(p)));
+    const node = findNodeAtLocation(tree, segments);
+    if (node) return lineAt(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
+  }
+  return null;
+}
+
+export async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    throw new InputError(file, null, null, `cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+}
+
+export async function readJsonFile<T>(file: string, parseValue: (json: unknown) => Parsed<T>): Promise<T> {
+  const text = await readText(file);
+  const errors: ParseError[] = [];
+  const json: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const syntax = errors[0];
+  if (syntax) throw new InputError(file, lineAt(text, syntax.offset), null, `invalid JSON (${printParseErrorCode(syntax.error)})`);
+  const parsed = parseValue(json);
+  if (parsed.ok) return parsed.value;
+  const issue: ContractIssue = parsed.issues[0]!;
+  throw InputError.fromIssue(file, lineOfPath(text, issue.path), issue);
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** Ids of units, members, leaders, meetings and events (DESIGN.md, "Data contract"). */
+export const Id = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'expected an id of 1-128 characters [A-Za-z0-9._:-]');
+
+/** Human text: trimmed, non-empty, stored in NFC so "Đảng" is one string however it was typed. */
+export const Text = z
+  .string()
+  .max(1000)
+  .transform((s) => s.normalize('NFC').trim())
+  .pipe(z.string().min(1, 'must not be empty'));
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isCalendarDate(y: number, m: number, d: number): boolean {
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+}
+
+/** A calendar date in Asia/Ho_Chi_Minh, `YYYY-MM-DD`, that exists. */
+export const LocalDate = z.string().refine((s) => {
+  const m = LOCAL_DATE.exec(s);
+  return m !== null && Number(m[1]) >= 1900 && Number(m[1]) <= 2200 && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}, 'expected a real calendar date YYYY-MM-DD between 1900 and 2200');
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * An instant with an explicit offset (`Z` or `±HH:MM`); a time without one is
+ * ambiguous, so it is refused rather than read in the machine's zone.
+ */
+export const Instant = z.string().refine((s) => {
+  const m = INSTANT.exec(s);
+  if (!m) return false;
+  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  if (y < 1900 || y > 2200 || !isCalendarDate(y, mo, d) || h > 23 || mi > 59 || sec > 59) return false;
+  if (m[7] !== 'Z' && (Number(m[8]) > 14 || Number(m[9]) > 59)) return false;
+  return true;
+}, 'expected an ISO 8601 date-time with an offset, e.g. 2026-03-05T19:30:00+07:00');
+
+export type Id = z.infer<typeof Id>;
+export type LocalDate = z.infer<typeof LocalDate>;
+export type Instant = z.infer<typeof Instant>;

@@ -1,0 +1,126 @@
+/**
+ * The rule engine: `apply` folds one event into the ledger, touching only
+ * the entries its meeting marks (its cell's, its visiting leaders', its
+ * members'); `findingsAt` reads the ledger and the org at an instant. The
+ * CLI holds the ledger in memory; the pipeline stores the same entries.
+ */
+import { instantMs, periodBounds, periodOf } from '../calendar/period.ts';
+import type { MeetingEvent, MeetingRecorded, MeetingRetracted } from '../contract/events.ts';
+import { compareFindings, type Finding } from '../contract/findings.ts';
+import { markKey, subjectKey, type Ledger, type Mark } from '../ledger/ledger.ts';
+import { coversDate, type OrgIndex } from '../org/org-index.ts';
+import type { Rule, RulePack } from '../rules/rule-pack.ts';
+import { templateOf } from '../rules/templates/index.ts';
+import { EvaluationContext } from './evaluation-context.ts';
+import { meetingFacts } from './meeting-facts.ts';
+
+export type ApplyOutcome =
+  | 'applied' // the event changed the meeting's current version (or retracted it)
+  | 'duplicate' // this eventId was applied before
+  | 'stale' // a version at least as high is already current
+  | 'retracted'; // the meeting was retracted earlier: it counts for nothing
+
+export interface ApplyResult {
+  outcome: ApplyOutcome;
+  /** Ledger entries (rule|subject|period) whose evidence changed. */
+  touched: string[];
+}
+
+export interface EvaluateOptions {
+  /** Periods beginning before this instant, and alerts of meetings held before it, are left out. Default: the month of the earliest meeting. */
+  from?: number;
+}
+
+export class Engine {
+  readonly rules: readonly Rule[];
+  private readonly graceDays = new Map<string, number>();
+  private readonly followUpFields: readonly string[];
+
+  constructor(
+    readonly org: OrgIndex,
+    packs: readonly RulePack[],
+  ) {
+    const rules: Rule[] = [];
+    for (const pack of packs) {
+      for (const rule of pack.rules) {
+        if (this.graceDays.has(rule.id)) continue;
+        rules.push(rule);
+        this.graceDays.set(rule.id, rule.graceDays ?? pack.graceDays);
+      }
+    }
+    this.rules = rules;
+    this.followUpFields = [...new Set(rules.flatMap((r) => templateOf(r).followUpField?.(r) ?? []))];
+  }
+
+  apply(ledger: Ledger, event: MeetingEvent): ApplyResult {
+    if (ledger.eventIds.has(event.eventId)) return { outcome: 'duplicate', touched: [] };
+    ledger.eventIds.add(event.eventId);
+    return event.type === 'MeetingRecorded' ? this.record(ledger, event) : this.retract(ledger, event);
+  }
+
+  private record(ledger: Ledger, event: MeetingRecorded): ApplyResult {
+    const meeting = ledger.meeting(event.meetingId);
+    if (meeting.retracted) return { outcome: 'retracted', touched: [] };
+    // Follow-up facts hold for the version that states them, whatever order versions arrive in.
+    const recordedAt = instantMs(event.recordedAt);
+    for (const field of this.followUpFields) {
+      if ((event as Record<string, unknown>)[field] !== true) continue;
+      const earliest = meeting.followUps.get(field);
+      if (earliest === undefined || recordedAt < earliest) meeting.followUps.set(field, recordedAt);
+    }
+    if (meeting.version >= event.version) return { outcome: 'stale', touched: [] };
+
+    const unit = this.org.unit(event.unitId);
+    const next: Mark[] = [];
+    if (unit) {
+      const facts = meetingFacts(event, unit);
+      for (const rule of this.rules) {
+        // A rule says nothing of meetings held outside its validity.
+        if (coversDate({ from: rule.validFrom, to: rule.validTo }, facts.date)) templateOf(rule).marks?.(rule, facts, this.org, next);
+      }
+    }
+    const touched = this.replaceMarks(ledger, meeting.marks, next);
+    Object.assign(meeting, { version: event.version, unitId: event.unitId, kind: event.kind, heldAt: instantMs(event.heldAt), marks: next });
+    return { outcome: 'applied', touched };
+  }
+
+  private retract(ledger: Ledger, event: MeetingRetracted): ApplyResult {
+    const meeting = ledger.meeting(event.meetingId);
+    if (meeting.retracted) return { outcome: 'retracted', touched: [] };
+    const touched = this.replaceMarks(ledger, meeting.marks, []);
+    Object.assign(meeting, { retracted: true, marks: [] });
+    return { outcome: 'applied', touched };
+  }
+
+  /** Remove the marks the old version made and the new one does not; (re)write the new ones. */
+  private replaceMarks(ledger: Ledger, previous: readonly Mark[], next: readonly Mark[]): string[] {
+    const keep = new Set(next.map(markKey));
+    const touched = new Set<string>();
+    for (const mark of previous) {
+      if (keep.has(markKey(mark))) continue;
+      ledger.remove(mark);
+      touched.add(`${mark.ruleId}|${subjectKey(mark.subject, mark.period)}`);
+    }
+    for (const mark of next) {
+      ledger.add(mark);
+      touched.add(`${mark.ruleId}|${subjectKey(mark.subject, mark.period)}`);
+    }
+    return [...touched];
+  }
+
+  /** Every finding at the instant, in the CLI's order. */
+  findingsAt(ledger: Ledger, instant: number, options: EvaluateOptions = {}): Finding[] {
+    const from = options.from ?? defaultFrom(ledger, instant);
+    const ctx = new EvaluationContext(this.org, ledger, instant, from, this.graceDays);
+    const out: Finding[] = [];
+    for (const rule of this.rules) templateOf(rule).findings(rule, ctx, out);
+    return out.sort(compareFindings);
+  }
+}
+
+/** The first instant of the month of the earliest meeting held, or of the instant's month when there is none. */
+export function defaultFrom(ledger: Ledger, instant: number): number {
+  let earliest = instant;
+  for (const m of ledger.meetings.values()) if (m.heldAt !== null && m.heldAt < earliest) earliest = m.heldAt;
+  return periodBounds(periodOf(earliest, 'month')).start;
+}

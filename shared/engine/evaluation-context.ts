@@ -1,0 +1,121 @@
+/**
+ * What a rule template needs to turn ledger entries into findings at one
+ * instant: the deadline arithmetic, the recipients and the message wording.
+ */
+import { DAY_MS, describeDate, describePeriod, formatInstant, localDateOf } from '../calendar/period.ts';
+import type { Finding, FindingKind, Subject } from '../contract/findings.ts';
+import type { Ledger } from '../ledger/ledger.ts';
+import type { OrgIndex } from '../org/org-index.ts';
+import { citationShort, citationText, renderMessage, type MessageValue } from '../rules/messages.ts';
+import type { Bilingual, Citation } from '../rules/rule-schema.ts';
+
+export type DeadlineStage = 'violation' | 'reminder' | null;
+
+export interface FindingDraft {
+  rule: { id: string; citation: Citation };
+  kind: FindingKind;
+  subject: Subject;
+  period: string;
+  /** The last instant the obligation could be met in; null for an alert. */
+  dueBy: number | null;
+  missing: Record<string, number>;
+  evidence: string[];
+  recipients: string[];
+  message: Bilingual;
+  values?: Record<string, MessageValue>;
+}
+
+export class EvaluationContext {
+  /** Local date of the instant: who holds an office is read on it. */
+  readonly today: string;
+
+  constructor(
+    readonly org: OrgIndex,
+    readonly ledger: Ledger,
+    readonly instant: number,
+    /** Periods beginning before this, and alerts from meetings held before it, are not evaluated. */
+    readonly from: number,
+    private readonly graceDaysByRule: ReadonlyMap<string, number>,
+  ) {
+    this.today = localDateOf(instant);
+  }
+
+  graceDays(ruleId: string): number {
+    return this.graceDaysByRule.get(ruleId) ?? 0;
+  }
+
+  /**
+   * Violation once `deadline + grace` has passed; reminder inside the window
+   * that opens `remindDays` before the deadline and closes at it; nothing in
+   * the grace days between, when a late record may still arrive.
+   */
+  stage(deadline: number, ruleId: string, remindDays: number): DeadlineStage {
+    if (this.instant >= deadline + this.graceDays(ruleId) * DAY_MS) return 'violation';
+    if (this.instant < deadline && this.instant >= deadline - remindDays * DAY_MS) return 'reminder';
+    return null;
+  }
+
+  /** A cell's secretaries and deputies; its parent's inspection committee unless it is a reminder. */
+  cellRecipients(cellId: string, kind: FindingKind): string[] {
+    const recipients = this.org.cellOfficers(cellId, this.today);
+    const parentId = this.org.unit(cellId)?.parentId;
+    if (kind !== 'reminder' && parentId) recipients.push(`ubkt:${parentId}`);
+    return recipients;
+  }
+
+  /** The leader; for a violation also the inspection committees of the units whose positions bind the rule. */
+  leaderRecipients(leaderId: string, bindingUnitIds: readonly string[], kind: FindingKind): string[] {
+    const committees = kind === 'violation' ? [...new Set(bindingUnitIds)].sort().map((u) => `ubkt:${u}`) : [];
+    return [leaderId, ...committees];
+  }
+
+  /** How a message names its subject: a cell, a leader, a member or a meeting. */
+  describe(subject: Subject): Bilingual {
+    const { org } = this;
+    switch (subject.type) {
+      case 'cell':
+      case 'unit': {
+        const name = org.unit(subject.id)?.name ?? subject.id;
+        return { vi: name, en: name };
+      }
+      case 'leader': {
+        const name = org.leaders.get(subject.id)?.name ?? subject.id;
+        return { vi: `đồng chí ${name}`, en: name };
+      }
+      case 'member': {
+        const member = org.members.get(subject.id);
+        const cell = member ? (org.unit(member.cellId)?.name ?? member.cellId) : '?';
+        const name = member?.name ?? subject.id;
+        return { vi: `đảng viên ${name} (${cell})`, en: `member ${name} (${cell})` };
+      }
+      case 'meeting': {
+        const meeting = this.ledger.meetings.get(subject.id);
+        const unit = meeting?.unitId ? (org.unit(meeting.unitId)?.name ?? meeting.unitId) : '?';
+        const date = meeting?.heldAt != null ? describeDate(meeting.heldAt) : '?';
+        return { vi: `buổi sinh hoạt ngày ${date} của ${unit}`, en: `the meeting of ${date} at ${unit}` };
+      }
+    }
+  }
+
+  finding(d: FindingDraft): Finding {
+    const values: Record<string, MessageValue> = {
+      subject: this.describe(d.subject),
+      period: { vi: describePeriod(d.period, 'vi'), en: describePeriod(d.period, 'en') },
+      citation: citationShort(d.rule.citation),
+      ...(d.dueBy === null ? {} : { dueBy: describeDate(d.dueBy) }),
+      ...d.values,
+    };
+    return {
+      kind: d.kind,
+      ruleId: d.rule.id,
+      subject: d.subject,
+      period: d.period,
+      dueBy: d.dueBy === null ? null : formatInstant(d.dueBy),
+      missing: d.missing,
+      evidence: d.evidence,
+      recipients: d.recipients,
+      message: renderMessage(d.message, values),
+      citation: citationText(d.rule.citation),
+    };
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The obligation ledger (DESIGN.md): one entry per (rule, subject, period),
+ * each holding, per slot, the meetings that count toward it. Applying a
+ * meeting only adds or removes its own marks, so every update is idempotent
+ * and order-independent, and the same entries map one-to-one onto the
+ * DynamoDB items of the pipeline.
+ */
+import type { MeetingKind } from '../contract/events.ts';
+import type { Subject } from '../contract/findings.ts';
+
+/** What a ledger keeps about one meeting inside one entry; `heldAt` orders the evidence. */
+export type Evidence = { readonly heldAt: number } & Readonly<Record<string, number | string | readonly string[]>>;
+
+/** "This meeting counts in slot S of entry (rule, subject, period)". */
+export interface Mark {
+  readonly ruleId: string;
+  readonly subject: Subject;
+  readonly period: string;
+  readonly slot: string;
+  readonly meetingId: string;
+  readonly evidence: Evidence;
+}
+
+export interface LedgerEntry {
+  readonly ruleId: string;
+  readonly subject: Subject;
+  readonly period: string;
+  /** slot → meetingId → evidence */
+  readonly slots: Map<string, Map<string, Evidence>>;
+}
+
+/** The current version of a meeting, and the marks that version put in the ledger. */
+export interface MeetingEntry {
+  readonly meetingId: string;
+  version: number;
+  retracted: boolean;
+  unitId: string | null;
+  kind: MeetingKind | null;
+  heldAt: number | null;
+  marks: Mark[];
+  /** Follow-up field (e.g. resolutionIssued) → earliest recordedAt of any version that set it. */
+  readonly followUps: Map<string, number>;
+}
+
+export function subjectKey(subject: Subject, period: string): string {
+  return `${subject.type}:${subject.id}|${period}`;
+}
+
+export function markKey(mark: Mark): string {
+  return `${mark.ruleId}|${subjectKey(mark.subject, mark.period)}|${mark.slot}|${mark.meetingId}`;
+}
+
+export class Ledger {
+  /** Idempotency keys: an eventId seen once is never applied again. */
+  readonly eventIds = new Set<string>();
+  readonly meetings = new Map<string, MeetingEntry>();
+  private readonly byRule = new Map<string, Map<string, LedgerEntry>>();
+
+  entry(ruleId: string, subject: Subject, period: string): LedgerEntry | undefined {
+    return this.byRule.get(ruleId)?.get(subjectKey(subject, period));
+  }
+
+  entries(ruleId: string): Iterable<LedgerEntry> {
+    return this.byRule.get(ruleId)?.values() ?? [];
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const entries of this.byRule.values()) n += entries.size;
+    return n;
+  }
+
+  meeting(meetingId: string): MeetingEntry {
+    let m = this.meetings.get(meetingId);
+    if (!m) {
+      m = { meetingId, version: 0, retracted: false, unitId: null, kind: null, heldAt: null, marks: [], followUps: new Map() };
+      this.meetings.set(meetingId, m);
+    }
+    return m;
+  }
+
+  add(mark: Mark): void {
+    let entries = this.byRule.get(mark.ruleId);
+    if (!entries) this.byRule.set(mark.ruleId, (entries = new Map()));
+    const key = subjectKey(mark.subject, mark.period);
+    let entry = entries.get(key);
+    if (!entry) entries.set(key, (entry = { ruleId: mark.ruleId, subject: mark.subject, period: mark.period, slots: new Map() }));
+    let slot = entry.slots.get(mark.slot);
+    if (!slot) entry.slots.set(mark.slot, (slot = new Map()));
+    slot.set(mark.meetingId, mark.evidence);
+  }
+
+  remove(mark: Mark): void {
+    const entries = this.byRule.get(mark.ruleId);
+    const key = subjectKey(mark.subject, mark.period);
+    const entry = entries?.get(key);
+    const slot = entry?.slots.get(mark.slot);
+    if (!entries || !entry || !slot) return;
+    slot.delete(mark.meetingId);
+    if (slot.size === 0) entry.slots.delete(mark.slot);
+    if (entry.slots.size === 0) entries.delete(key);
+  }
+
+  /** A plain, order-free picture of the whole ledger, for comparing two runs. */
+  snapshot(): Record<string, Record<string, string[]>> {
+    const out: Record<string, Record<string, string[]>> = {};
+    for (const [ruleId, entries] of this.byRule) {
+      for (const [key, entry] of entries) {
+        const slots: Record<string, string[]> = {};
+        for (const [slot, meetings] of [...entry.slots].sort(([a], [b]) => (a < b ? -1 : 1))) slots[slot] = [...meetings.keys()].sort();
+        out[`${ruleId}|${key}`] = slots;
+      }
+    }
+    return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+}
+
+/** Meeting ids of an entry (all slots, or the given ones), oldest meeting first. */
+export function evidenceOf(entry: LedgerEntry | undefined, slots?: readonly string[]): string[] {
+  if (!entry) return [];
+  const seen = new Map<string, number>();
+  for (const [name, meetings] of entry.slots) {
+    if (slots && !slots.includes(name)) continue;
+    for (const [id, ev] of meetings) seen.set(id, ev.heldAt);
+  }
+  return [...seen].sort(([a, ta], [b, tb]) => ta - tb || (a < b ? -1 : a > b ? 1 : 0)).map(([id]) => id);
+}

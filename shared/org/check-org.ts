@@ -1,0 +1,62 @@
+import type { ContractIssue } from '../contract/issues.ts';
+import type { OrgSnapshot } from '../contract/org.ts';
+
+/**
+ * The checks a schema cannot make alone: every reference resolves, ids are
+ * unique, the unit tree has no cycle and no cell sits under a cell.
+ */
+export function checkOrgReferences(org: OrgSnapshot): ContractIssue[] {
+  const issues: ContractIssue[] = [];
+  const units = new Map(org.units.map((u) => [u.id, u]));
+  const members = new Map(org.members.map((m) => [m.id, m]));
+
+  const duplicates = (list: ReadonlyArray<{ id: string }>, where: string): void => {
+    const seen = new Set<string>();
+    list.forEach((item, i) => {
+      if (seen.has(item.id)) issues.push({ path: [where, i, 'id'], message: `duplicate id "${item.id}"` });
+      seen.add(item.id);
+    });
+  };
+  duplicates(org.units, 'units');
+  duplicates(org.members, 'members');
+  duplicates(org.leaders, 'leaders');
+
+  org.units.forEach((u, i) => {
+    if (u.parentId === null) return;
+    const parent = units.get(u.parentId);
+    if (!parent) issues.push({ path: ['units', i, 'parentId'], message: `unknown unit "${u.parentId}"` });
+    else if (u.kind === 'cell' && parent.kind === 'cell') issues.push({ path: ['units', i, 'parentId'], message: `a cell cannot sit under another cell ("${u.parentId}")` });
+  });
+
+  const reported = new Set<string>();
+  org.units.forEach((u, i) => {
+    const path = new Set<string>();
+    let current: string | null | undefined = u.id;
+    while (current != null && !reported.has(current)) {
+      if (path.has(current)) {
+        issues.push({ path: ['units', i, 'parentId'], message: `the unit tree has a cycle through "${current}"` });
+        for (const id of path) reported.add(id);
+        break;
+      }
+      path.add(current);
+      current = units.get(current)?.parentId;
+    }
+  });
+
+  org.members.forEach((m, i) => {
+    const cell = units.get(m.cellId);
+    if (!cell) issues.push({ path: ['members', i, 'cellId'], message: `unknown cell "${m.cellId}"` });
+    else if (cell.kind !== 'cell') issues.push({ path: ['members', i, 'cellId'], message: `"${m.cellId}" is a ${cell.kind}, not a cell` });
+  });
+
+  org.leaders.forEach((l, i) => {
+    if (l.memberId !== undefined && !members.has(l.memberId)) issues.push({ path: ['leaders', i, 'memberId'], message: `unknown member "${l.memberId}"` });
+    l.positions.forEach((p, j) => {
+      if (!units.has(p.unitId)) issues.push({ path: ['leaders', i, 'positions', j, 'unitId'], message: `unknown unit "${p.unitId}"` });
+    });
+    l.assignments.forEach((a, j) => {
+      if (!units.has(a.unitId)) issues.push({ path: ['leaders', i, 'assignments', j, 'unitId'], message: `unknown unit "${a.unitId}"` });
+    });
+  });
+  return issues;
+}

@@ -1,0 +1,89 @@
+import type { Leader, Member, OrgSnapshot, Role, Unit } from '../contract/org.ts';
+
+/** Inclusive local-date range check; dates are `YYYY-MM-DD`, so string order is date order. */
+export function coversDate(range: { from?: string | undefined; to?: string | undefined }, date: string): boolean {
+  return (range.from === undefined || range.from <= date) && (range.to === undefined || date <= range.to);
+}
+
+const CELL_OFFICER_ROLES: ReadonlySet<Role> = new Set(['secretary', 'deputy_secretary']);
+
+/**
+ * Read-only lookups over a validated org snapshot: who belongs where, who is
+ * active or exempted on a date, and which units lie under which.
+ */
+export class OrgIndex {
+  readonly units = new Map<string, Unit>();
+  readonly members = new Map<string, Member>();
+  readonly leaders = new Map<string, Leader>();
+  private readonly membersByCell = new Map<string, Member[]>();
+  private readonly officersByCell = new Map<string, Leader[]>();
+
+  constructor(readonly snapshot: OrgSnapshot) {
+    for (const u of snapshot.units) this.units.set(u.id, u);
+    for (const m of snapshot.members) {
+      this.members.set(m.id, m);
+      const list = this.membersByCell.get(m.cellId);
+      if (list) list.push(m);
+      else this.membersByCell.set(m.cellId, [m]);
+    }
+    for (const l of snapshot.leaders) {
+      this.leaders.set(l.id, l);
+      for (const p of l.positions) {
+        if (!CELL_OFFICER_ROLES.has(p.role)) continue;
+        const list = this.officersByCell.get(p.unitId) ?? [];
+        if (!list.includes(l)) list.push(l);
+        this.officersByCell.set(p.unitId, list);
+      }
+    }
+  }
+
+  unit(id: string): Unit | undefined {
+    return this.units.get(id);
+  }
+
+  /** True when `unitId` is `rootId` or lies below it. */
+  isWithin(unitId: string, rootId: string): boolean {
+    let current: string | null | undefined = unitId;
+    for (let depth = 0; current != null && depth <= this.units.size; depth++) {
+      if (current === rootId) return true;
+      current = this.units.get(current)?.parentId;
+    }
+    return false;
+  }
+
+  unitActiveOn(unit: Unit, date: string): boolean {
+    return coversDate({ from: unit.activeFrom, to: unit.activeTo }, date);
+  }
+
+  cellMembers(cellId: string): readonly Member[] {
+    return this.membersByCell.get(cellId) ?? [];
+  }
+
+  memberActiveOn(member: Member, date: string): boolean {
+    return coversDate({ from: member.joinedOn, to: member.leftOn }, date);
+  }
+
+  /** Miễn sinh hoạt: exempted from party activity on that date. */
+  memberExemptOn(member: Member, date: string): boolean {
+    return member.exemptions.some((e) => coversDate(e, date));
+  }
+
+  /** Members who count in attendance on a date: active in the cell and not exempted. */
+  isEligible(member: Member, cellId: string, date: string): boolean {
+    return member.cellId === cellId && this.memberActiveOn(member, date) && !this.memberExemptOn(member, date);
+  }
+
+  /** Leaders holding secretary or deputy secretary at a cell on a date, by id. */
+  cellOfficers(cellId: string, date: string): string[] {
+    const officers = this.officersByCell.get(cellId) ?? [];
+    return officers
+      .filter((l) => l.positions.some((p) => p.unitId === cellId && CELL_OFFICER_ROLES.has(p.role) && coversDate(p, date)))
+      .map((l) => l.id)
+      .sort();
+  }
+
+  /** The cell a leader belongs to as a member, if any. */
+  leaderOwnCell(leader: Leader): string | undefined {
+    return leader.memberId === undefined ? undefined : this.members.get(leader.memberId)?.cellId;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Follow-up within N days of a meeting, e.g. a thematic resolution (nghị
+ * quyết chuyên đề) within 7 days (Bắc Giang practice). Met when any version of
+ * the meeting recorded by the deadline sets the follow-up field, so a later
+ * correction that forgets the flag does not undo it.
+ */
+import { z } from 'zod';
+import { DAY_MS, periodBounds, periodOf } from '../../calendar/period.ts';
+import type { Finding } from '../../contract/findings.ts';
+import { MeetingKind } from '../../contract/events.ts';
+import type { EvaluationContext } from '../../engine/evaluation-context.ts';
+import type { MeetingFacts } from '../../engine/meeting-facts.ts';
+import type { Mark } from '../../ledger/ledger.ts';
+import { Bilingual, Days, messagesFor, ruleBase } from '../rule-schema.ts';
+import type { RuleTemplate } from './template.ts';
+
+export const FollowUpRule = z.strictObject({
+  ...ruleBase,
+  template: z.literal('follow-up'),
+  kinds: z.array(MeetingKind).min(1),
+  withinDays: z.number().int().min(1).max(366),
+  /** The boolean field of MeetingRecorded that records the follow-up. */
+  field: z.enum(['resolutionIssued']),
+  /** Key of `missing` and what is owed, for messages. */
+  key: z.string().regex(/^[a-zA-Z]+$/),
+  label: Bilingual,
+  remindDaysBeforeDue: Days,
+  messages: messagesFor(['violation', 'reminder'], ['dueBy', 'missing']),
+});
+export type FollowUpRule = z.infer<typeof FollowUpRule>;
+
+function marks(rule: FollowUpRule, meeting: MeetingFacts, _org: unknown, out: Mark[]): void {
+  if (!rule.kinds.includes(meeting.kind)) return;
+  out.push({
+    ruleId: rule.id,
+    subject: { type: 'meeting', id: meeting.meetingId },
+    period: periodOf(meeting.heldAt, 'month'),
+    slot: 'owed',
+    meetingId: meeting.meetingId,
+    evidence: { heldAt: meeting.heldAt, unitId: meeting.unit.id },
+  });
+}
+
+function findings(rule: FollowUpRule, ctx: EvaluationContext, out: Finding[]): void {
+  for (const entry of ctx.ledger.entries(rule.id)) {
+    if (periodBounds(entry.period).start < ctx.from) continue;
+    for (const [meetingId, ev] of entry.slots.get('owed') ?? []) {
+      const due = ev.heldAt + rule.withinDays * DAY_MS;
+      const doneAt = ctx.ledger.meetings.get(meetingId)?.followUps.get(rule.field);
+      if (doneAt !== undefined && doneAt <= due) continue;
+      const kind = ctx.stage(due, rule.id, rule.remindDaysBeforeDue);
+      if (kind === null) continue;
+      out.push(
+        ctx.finding({
+          rule,
+          kind,
+          subject: entry.subject,
+          period: entry.period,
+          dueBy: due,
+          missing: { [rule.key]: 1 },
+          evidence: [meetingId],
+          recipients: ctx.cellRecipients(ev['unitId'] as string, kind),
+          message: rule.messages[kind],
+          values: { missing: rule.label },
+        }),
+      );
+    }
+  }
+}
+
+export const followUp: RuleTemplate<FollowUpRule> = { marks, findings, followUpField: (rule) => rule.field };

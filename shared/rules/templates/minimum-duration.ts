@@ -1,0 +1,60 @@
+/** Minimum duration of a meeting, by kind (HD 42-HD/BTCTW: 90 minutes, 120 for a combined session). */
+import { z } from 'zod';
+import { periodOf } from '../../calendar/period.ts';
+import type { Finding } from '../../contract/findings.ts';
+import { MeetingKind } from '../../contract/events.ts';
+import type { EvaluationContext } from '../../engine/evaluation-context.ts';
+import type { MeetingFacts } from '../../engine/meeting-facts.ts';
+import type { Mark } from '../../ledger/ledger.ts';
+import { messagesFor, ruleBase } from '../rule-schema.ts';
+import type { RuleTemplate } from './template.ts';
+
+export const MinimumDurationRule = z.strictObject({
+  ...ruleBase,
+  template: z.literal('minimum-duration'),
+  /** Minutes required per meeting kind; kinds not listed are not checked. */
+  minutesByKind: z.partialRecord(MeetingKind, z.number().int().min(1).max(24 * 60)),
+  messages: messagesFor(['alert'], ['minutes', 'required']),
+});
+export type MinimumDurationRule = z.infer<typeof MinimumDurationRule>;
+
+function marks(rule: MinimumDurationRule, meeting: MeetingFacts, _org: unknown, out: Mark[]): void {
+  const required = rule.minutesByKind[meeting.kind];
+  if (required === undefined || meeting.endedAt === undefined) return;
+  const lastedMs = meeting.endedAt - meeting.heldAt;
+  if (lastedMs >= required * 60_000) return;
+  out.push({
+    ruleId: rule.id,
+    subject: { type: 'meeting', id: meeting.meetingId },
+    period: periodOf(meeting.heldAt, 'month'),
+    slot: 'meeting',
+    meetingId: meeting.meetingId,
+    evidence: { heldAt: meeting.heldAt, unitId: meeting.unit.id, minutes: Math.floor(lastedMs / 60_000), required },
+  });
+}
+
+function findings(rule: MinimumDurationRule, ctx: EvaluationContext, out: Finding[]): void {
+  for (const entry of ctx.ledger.entries(rule.id)) {
+    for (const [meetingId, ev] of entry.slots.get('meeting') ?? []) {
+      if (ev.heldAt < ctx.from) continue;
+      const minutes = ev['minutes'] as number;
+      const required = ev['required'] as number;
+      out.push(
+        ctx.finding({
+          rule,
+          kind: 'alert',
+          subject: entry.subject,
+          period: entry.period,
+          dueBy: null,
+          missing: { minutes: required - minutes },
+          evidence: [meetingId],
+          recipients: ctx.cellRecipients(ev['unitId'] as string, 'alert'),
+          message: rule.messages.alert,
+          values: { minutes, required },
+        }),
+      );
+    }
+  }
+}
+
+export const minimumDuration: RuleTemplate<MinimumDurationRule> = { marks, findings };
