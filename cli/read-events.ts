@@ -30,7 +30,7 @@ export async function* readEvents(file: string, org: OrgIndex): AsyncGenerator<N
       throw new InputError(file, line, null, `invalid JSON (${(err as Error).message})`);
     }
     const parsed = MeetingEvent.safeParse(json);
-    if (!parsed.success) throw InputError.fromIssue(file, line, fromZod(parsed.error)[0]!);
+    if (!parsed.success) throw InputError.fromIssue(file, line, fromZod(parsed.error, json)[0]!);
     const reference = checkEventReferences(parsed.data, org)[0];
     if (reference) throw InputError.fromIssue(file, line, reference);
     yield { line, event: parsed.data };

@@ -18,12 +18,28 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out === '' ? '(root)' : out;
 }
 
-export function fromZod(error: z.ZodError): ContractIssue[] {
-  return error.issues.map((i) => ({ path: i.path, message: i.message }));
+/** True when the path's last key is absent from the object that should hold it. */
+function isAbsent(input: unknown, path: ReadonlyArray<PropertyKey>): boolean {
+  let node = input;
+  for (const key of path.slice(0, -1)) {
+    if (node === null || typeof node !== 'object') return false;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  const last = path.at(-1);
+  return last !== undefined && node !== null && typeof node === 'object' && !Object.hasOwn(node, last);
+}
+
+/** Zod's issues, said so that the field is named: an unknown key is its own path, a missing one says so. */
+export function fromZod(error: z.ZodError, input?: unknown): ContractIssue[] {
+  return error.issues.flatMap((i): ContractIssue[] => {
+    if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: [...i.path, key], message: 'unknown field (not in the contract)' }));
+    if (input !== undefined && isAbsent(input, i.path)) return [{ path: i.path, message: `required field is missing (${i.message.replace(/^Invalid (input|option): /, '')})` }];
+    return [{ path: i.path, message: i.message }];
+  });
 }
 
 /** Parse with a schema, turning a failure into issues instead of an exception. */
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.infer<S>> {
   const result = schema.safeParse(input);
-  return result.success ? { ok: true, value: result.data } : { ok: false, issues: fromZod(result.error) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: fromZod(result.error, input) };
 }
