@@ -94,10 +94,10 @@ export class Engine {
 
   /** Remove the marks the old version made and the new one does not; (re)write the new ones. */
   private replaceMarks(ledger: Ledger, previous: readonly Mark[], next: readonly Mark[]): string[] {
-    const keep = new Set(next.map(markKey));
     const touched = new Set<string>();
+    const keep = previous.length === 0 ? null : new Set(next.map(markKey));
     for (const mark of previous) {
-      if (keep.has(markKey(mark))) continue;
+      if (keep?.has(markKey(mark))) continue;
       ledger.remove(mark);
       touched.add(`${mark.ruleId}|${subjectKey(mark.subject, mark.period)}`);
     }
