@@ -15,6 +15,7 @@ import { formatTable } from './format-table.ts';
 import { InputError } from './input-error.ts';
 import { readEvents } from './read-events.ts';
 import { readJsonFile } from './read-json-file.ts';
+import { writeLines } from './write-lines.ts';
 
 export const EVALUATE_USAGE = `chibo evaluate --org FILE --events FILE [--packs a,b] [--as-of ISO] [--from YYYY-MM] [--format jsonl|table]
 
@@ -87,5 +88,5 @@ export async function evaluateCommand(argv: string[], out: NodeJS.WritableStream
   const findings = engine.findingsAt(ledger, asOf, from === undefined ? {} : { from });
 
   if (values.format === 'table') out.write(formatTable(findings, org, values['as-of'] ?? new Date(asOf).toISOString()));
-  else out.write(findings.map((f) => `${JSON.stringify(f)}\n`).join(''));
+  else await writeLines(out, findings.map((f) => JSON.stringify(f)));
 }

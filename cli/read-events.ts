@@ -1,6 +1,5 @@
 /** Events as JSON Lines, streamed: one event in memory at a time, each error located at its line. */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { MeetingEvent } from '../shared/contract/events.ts';
 import { fromZod } from '../shared/contract/issues.ts';
 import { checkEventReferences } from '../shared/org/check-event.ts';
@@ -13,14 +12,14 @@ export interface NumberedEvent {
 }
 
 export async function* readEvents(file: string, org: OrgIndex): AsyncGenerator<NumberedEvent> {
-  const stream = createReadStream(file, { encoding: 'utf8' });
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const opened = new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
     stream.once('error', (err: NodeJS.ErrnoException) => reject(new InputError(file, null, null, `cannot read the file (${err.code ?? err.message})`)));
   });
   await opened;
   let line = 0;
-  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+  for await (const text of linesOf(stream)) {
     line++;
     if (text.trim() === '') continue;
     let json: unknown;
@@ -35,4 +34,15 @@ export async function* readEvents(file: string, org: OrgIndex): AsyncGenerator<N
     if (reference) throw InputError.fromIssue(file, line, reference);
     yield { line, event: parsed.data };
   }
+}
+
+/** Lines of a text stream, `\n` or `\r\n`; a plain split of each chunk is several times faster than node:readline. */
+async function* linesOf(stream: AsyncIterable<string>): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of stream) {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop()!;
+    for (const l of lines) yield l.endsWith('\r') ? l.slice(0, -1) : l;
+  }
+  if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
 }

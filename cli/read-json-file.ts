@@ -35,10 +35,16 @@ export async function readText(file: string): Promise<string> {
 
 export async function readJsonFile<T>(file: string, parseValue: (json: unknown) => Parsed<T>): Promise<T> {
   const text = await readText(file);
-  const errors: ParseError[] = [];
-  const json: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const syntax = errors[0];
-  if (syntax) throw new InputError(file, lineAt(text, syntax.offset), null, `invalid JSON (${printParseErrorCode(syntax.error)})`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // The built-in parser is fast but vague about where; jsonc-parser says which line.
+    const errors: ParseError[] = [];
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const syntax = errors[0];
+    throw new InputError(file, syntax ? lineAt(text, syntax.offset) : null, null, `invalid JSON (${syntax ? printParseErrorCode(syntax.error) : 'unexpected end'})`);
+  }
   const parsed = parseValue(json);
   if (parsed.ok) return parsed.value;
   const issue: ContractIssue = parsed.issues[0]!;

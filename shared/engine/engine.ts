@@ -73,7 +73,7 @@ export class Engine {
     const unit = this.org.unit(event.unitId);
     const next: Mark[] = [];
     if (unit) {
-      const facts = meetingFacts(event, unit);
+      const facts = meetingFacts(event, unit, this.org);
       for (const rule of this.rules) {
         // A rule says nothing of meetings held outside its validity.
         if (coversDate({ from: rule.validFrom, to: rule.validTo }, facts.date)) templateOf(rule).marks?.(rule, facts, this.org, next);
@@ -118,9 +118,9 @@ export class Engine {
   }
 }
 
-/** The first instant of the month of the earliest meeting held, or of the instant's month when there is none. */
+/** The first instant of the month of the earliest meeting that still counts (not retracted), or of the instant's month when there is none. */
 export function defaultFrom(ledger: Ledger, instant: number): number {
   let earliest = instant;
-  for (const m of ledger.meetings.values()) if (m.heldAt !== null && m.heldAt < earliest) earliest = m.heldAt;
+  for (const m of ledger.meetings.values()) if (!m.retracted && m.heldAt !== null && m.heldAt < earliest) earliest = m.heldAt;
   return periodBounds(periodOf(earliest, 'month')).start;
 }

@@ -1,6 +1,8 @@
 import type { AttendanceStatus, MeetingKind, MeetingRecorded } from '../contract/events.ts';
 import type { Unit } from '../contract/org.ts';
-import { instantMs, localDateOf } from '../calendar/period.ts';
+import type { PeriodId } from '../contract/findings.ts';
+import { instantMs, localDateOf, periodOf, type Granularity } from '../calendar/period.ts';
+import type { OrgIndex } from '../org/org-index.ts';
 
 /** One meeting version with what every rule template asks of it computed once. */
 export interface MeetingFacts {
@@ -11,26 +13,46 @@ export interface MeetingFacts {
   readonly heldAt: number;
   /** Local date of heldAt: the date membership, exemptions and assignments are read on. */
   readonly date: string;
+  /** The month, quarter and year the meeting was held in. */
+  readonly periods: Readonly<Record<Granularity, PeriodId>>;
   readonly endedAt: number | undefined;
   readonly recordedAt: number;
   readonly attendance: ReadonlyMap<string, AttendanceStatus>;
   readonly visitingLeaderIds: readonly string[];
   readonly record: MeetingRecorded;
+  /** Members of the meeting's cell eligible on its date, and how many of them are present (several rules ask; counted once). */
+  eligibility(): { readonly eligible: number; readonly present: number };
 }
 
-export function meetingFacts(record: MeetingRecorded, unit: Unit): MeetingFacts {
+export function meetingFacts(record: MeetingRecorded, unit: Unit, org: OrgIndex): MeetingFacts {
   const heldAt = instantMs(record.heldAt);
+  const date = localDateOf(heldAt);
+  const attendance = new Map<string, AttendanceStatus>();
+  for (const a of record.attendance) attendance.set(a.memberId, a.status);
+  let eligibility: { eligible: number; present: number } | undefined;
   return {
     meetingId: record.meetingId,
     version: record.version,
     kind: record.kind,
     unit,
     heldAt,
-    date: localDateOf(heldAt),
+    date,
+    periods: { month: periodOf(heldAt, 'month'), quarter: periodOf(heldAt, 'quarter'), year: periodOf(heldAt, 'year') },
     endedAt: record.endedAt === undefined ? undefined : instantMs(record.endedAt),
     recordedAt: instantMs(record.recordedAt),
-    attendance: new Map(record.attendance.map((a) => [a.memberId, a.status])),
+    attendance,
     visitingLeaderIds: record.visitingLeaderIds,
     record,
+    eligibility() {
+      if (eligibility) return eligibility;
+      let eligible = 0;
+      let present = 0;
+      for (const member of org.cellMembers(unit.id)) {
+        if (!org.isEligible(member, unit.id, date)) continue;
+        eligible++;
+        if (attendance.get(member.id) === 'present') present++;
+      }
+      return (eligibility = { eligible, present });
+    },
   };
 }

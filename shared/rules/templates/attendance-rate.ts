@@ -4,7 +4,6 @@
  * A member missing from the list counts as not present.
  */
 import { z } from 'zod';
-import { periodOf } from '../../calendar/period.ts';
 import type { Finding } from '../../contract/findings.ts';
 import { MeetingKind } from '../../contract/events.ts';
 import type { EvaluationContext } from '../../engine/evaluation-context.ts';
@@ -38,20 +37,14 @@ function presentNeeded(rule: AttendanceRateRule, eligible: number): number {
   return rule.passWhen === 'above' ? Math.floor(bar / 100) + 1 : Math.ceil(bar / 100);
 }
 
-function marks(rule: AttendanceRateRule, meeting: MeetingFacts, org: OrgIndex, out: Mark[]): void {
+function marks(rule: AttendanceRateRule, meeting: MeetingFacts, _org: OrgIndex, out: Mark[]): void {
   if (meeting.unit.kind !== 'cell' || !rule.kinds.includes(meeting.kind)) return;
-  let eligible = 0;
-  let present = 0;
-  for (const member of org.cellMembers(meeting.unit.id)) {
-    if (!org.isEligible(member, meeting.unit.id, meeting.date)) continue;
-    eligible++;
-    if (meeting.attendance.get(member.id) === 'present') present++;
-  }
+  const { eligible, present } = meeting.eligibility();
   if (eligible === 0 || passes(rule, present, eligible)) return;
   out.push({
     ruleId: rule.id,
     subject: { type: 'meeting', id: meeting.meetingId },
-    period: periodOf(meeting.heldAt, 'month'),
+    period: meeting.periods.month,
     slot: 'meeting',
     meetingId: meeting.meetingId,
     evidence: { heldAt: meeting.heldAt, cellId: meeting.unit.id, present, eligible },

@@ -5,7 +5,7 @@
  * thematic meetings, yb-qd18, kt-qd776).
  */
 import { z } from 'zod';
-import { periodBounds, periodFirstDay, periodLastDay, periodOf, periodsStartingBetween } from '../../calendar/period.ts';
+import { periodBounds, periodFirstDay, periodLastDay, periodsStartingBetween } from '../../calendar/period.ts';
 import type { Finding } from '../../contract/findings.ts';
 import { Role, type Leader, type Unit } from '../../contract/org.ts';
 import type { EvaluationContext } from '../../engine/evaluation-context.ts';
@@ -87,7 +87,7 @@ function visitCounts(leader: Leader, subject: LeaderSubjectT, meeting: MeetingFa
 function marks(rule: CountedMeetingsRule, meeting: MeetingFacts, org: OrgIndex, out: Mark[]): void {
   const slots = matchedRequirements(rule, meeting);
   if (slots.length === 0) return;
-  const period = periodOf(meeting.heldAt, rule.period);
+  const period = meeting.periods[rule.period];
   const evidence = { heldAt: meeting.heldAt };
   const mark = (subject: Mark['subject']): void => {
     for (const slot of slots) out.push({ ruleId: rule.id, subject, period, slot, meetingId: meeting.meetingId, evidence });

@@ -7,7 +7,6 @@
  * present member costs no write of their own.
  */
 import { z } from 'zod';
-import { periodOf } from '../../calendar/period.ts';
 import type { Finding } from '../../contract/findings.ts';
 import { MeetingKind } from '../../contract/events.ts';
 import type { EvaluationContext } from '../../engine/evaluation-context.ts';
@@ -30,11 +29,13 @@ export type ExcusedAbsenceStreakRule = z.infer<typeof ExcusedAbsenceStreakRule>;
 
 function marks(rule: ExcusedAbsenceStreakRule, meeting: MeetingFacts, _org: OrgIndex, out: Mark[]): void {
   if (meeting.unit.kind !== 'cell' || !rule.kinds.includes(meeting.kind)) return;
-  const excused = [...meeting.attendance].filter(([, s]) => s === 'excused').map(([id]) => id).sort();
+  const excused: string[] = [];
+  for (const [memberId, status] of meeting.attendance) if (status === 'excused') excused.push(memberId);
+  excused.sort();
   out.push({
     ruleId: rule.id,
     subject: { type: 'cell', id: meeting.unit.id },
-    period: periodOf(meeting.heldAt, 'year'),
+    period: meeting.periods.year,
     slot: 'meetings',
     meetingId: meeting.meetingId,
     evidence: { heldAt: meeting.heldAt, excused },

@@ -5,7 +5,7 @@
  * correction that forgets the flag does not undo it.
  */
 import { z } from 'zod';
-import { DAY_MS, periodBounds, periodOf } from '../../calendar/period.ts';
+import { DAY_MS, periodBounds } from '../../calendar/period.ts';
 import type { Finding } from '../../contract/findings.ts';
 import { MeetingKind } from '../../contract/events.ts';
 import type { EvaluationContext } from '../../engine/evaluation-context.ts';
@@ -34,7 +34,7 @@ function marks(rule: FollowUpRule, meeting: MeetingFacts, _org: unknown, out: Ma
   out.push({
     ruleId: rule.id,
     subject: { type: 'meeting', id: meeting.meetingId },
-    period: periodOf(meeting.heldAt, 'month'),
+    period: meeting.periods.month,
     slot: 'owed',
     meetingId: meeting.meetingId,
     evidence: { heldAt: meeting.heldAt, unitId: meeting.unit.id },

@@ -1,6 +1,5 @@
 /** Minimum duration of a meeting, by kind (HD 42-HD/BTCTW: 90 minutes, 120 for a combined session). */
 import { z } from 'zod';
-import { periodOf } from '../../calendar/period.ts';
 import type { Finding } from '../../contract/findings.ts';
 import { MeetingKind } from '../../contract/events.ts';
 import type { EvaluationContext } from '../../engine/evaluation-context.ts';
@@ -26,7 +25,7 @@ function marks(rule: MinimumDurationRule, meeting: MeetingFacts, _org: unknown, 
   out.push({
     ruleId: rule.id,
     subject: { type: 'meeting', id: meeting.meetingId },
-    period: periodOf(meeting.heldAt, 'month'),
+    period: meeting.periods.month,
     slot: 'meeting',
     meetingId: meeting.meetingId,
     evidence: { heldAt: meeting.heldAt, unitId: meeting.unit.id, minutes: Math.floor(lastedMs / 60_000), required },

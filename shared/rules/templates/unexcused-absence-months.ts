@@ -5,7 +5,6 @@
  * while the member is exempted.
  */
 import { z } from 'zod';
-import { periodOf } from '../../calendar/period.ts';
 import type { Finding } from '../../contract/findings.ts';
 import { MeetingKind } from '../../contract/events.ts';
 import type { EvaluationContext } from '../../engine/evaluation-context.ts';
@@ -27,8 +26,7 @@ export type UnexcusedAbsenceMonthsRule = z.infer<typeof UnexcusedAbsenceMonthsRu
 
 function marks(rule: UnexcusedAbsenceMonthsRule, meeting: MeetingFacts, org: OrgIndex, out: Mark[]): void {
   if (meeting.unit.kind !== 'cell' || !rule.kinds.includes(meeting.kind)) return;
-  const year = periodOf(meeting.heldAt, 'year');
-  const month = periodOf(meeting.heldAt, 'month');
+  const { year, month } = meeting.periods;
   const evidence = { heldAt: meeting.heldAt };
   for (const [memberId, status] of meeting.attendance) {
     if (status !== 'absent') continue;

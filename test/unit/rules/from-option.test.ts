@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MeetingKind } from '../../../shared/contract/events.ts';
-import { attendance, evaluate, keysOf, meeting, only, packs } from '../../support/builders.ts';
+import { attendance, evaluate, keysOf, meeting, only, packs, retraction } from '../../support/builders.ts';
 import { EXEMPT_2026, FROM_2026, ids, membersOf, oneCellOrg } from '../../support/scenarios.ts';
 
 const TWENTY = ids('A', 20);
@@ -83,5 +83,15 @@ describe('--from', () => {
       'violation dieu-le/monthly-regular-meeting cell:P.X.A 2026-02',
       'violation dieu-le/quarterly-thematic-meeting cell:P.X.A 2026-Q1',
     ]);
+  });
+});
+
+describe('the default `from`', () => {
+  it('ignores a retracted meeting: a meeting wrongly dated 2016 and then retracted does not open ten years of periods', () => {
+    const typo = meeting({ meetingId: 'typo', unitId: 'P.X.A', heldAt: '2016-03-10T19:30:00+07:00', recordedAt: '2026-03-11T08:00:00+07:00', attendance: attendance(TWENTY) });
+    const march = meeting({ meetingId: 'mar', unitId: 'P.X.A', heldAt: '2026-03-10T19:30:00+07:00', endedAt: '2026-03-10T21:00:00+07:00', attendance: attendance(TWENTY) });
+    const withTypo = evaluate(org, [typo, retraction('typo', '2026-03-12T08:00:00+07:00'), march], packs(), AT);
+    expect(keysOf(withTypo)).toEqual(keysOf(evaluate(org, [march], packs(), AT)));
+    expect(withTypo.every((f) => f.period >= '2026')).toBe(true);
   });
 });
