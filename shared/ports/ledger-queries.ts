@@ -1,0 +1,20 @@
+import type { Finding, FindingKind } from '../contract/findings.ts';
+import type { ObligationView } from '../contract/obligations.ts';
+
+/** A stored thing with the unit path it belongs to (root → unit), so callers can check scope. */
+export interface Scoped<T> {
+  value: T;
+  unitPath: string[];
+}
+
+/** Read side of the ledger for the HTTP API. */
+export interface LedgerQueries {
+  /** Findings raised so far (not withdrawn) for the unit's subtree. */
+  findings(query: { unitId: string; period?: string; kind?: FindingKind }): Promise<Finding[]>;
+  /** Obligations of one subject (a cell, a leader, …), optionally of one period. */
+  obligations(query: { subjectId: string; period?: string }): Promise<Array<Scoped<ObligationView>>>;
+  /** Of these event ids, the ones already accepted before (for the `duplicates` count). */
+  seenEventIds(eventIds: readonly string[]): Promise<Set<string>>;
+  /** The unit each known meeting was recorded for (retractions name only the meeting). */
+  meetingUnits(meetingIds: readonly string[]): Promise<Map<string, string>>;
+}

@@ -1,0 +1,15 @@
+import type { OrgSnapshot } from '../contract/org.ts';
+
+export interface OrgCounts {
+  units: number;
+  members: number;
+  leaders: number;
+}
+
+/** The org snapshot as the pipeline stores it, and the unit tree lookups that authorisation needs. */
+export interface OrgStore {
+  /** Replaces the whole snapshot (PUT /org). The snapshot is already validated. */
+  replace(snapshot: OrgSnapshot): Promise<OrgCounts>;
+  /** For each known unit id, its ancestors from the root down to the unit itself; unknown ids are absent. */
+  unitPaths(unitIds: readonly string[]): Promise<Map<string, string[]>>;
+}
