@@ -7,7 +7,9 @@
 import { instantMs, periodBounds, periodOf } from '../calendar/period.ts';
 import type { MeetingEvent, MeetingRecorded, MeetingRetracted } from '../contract/events.ts';
 import { compareFindings, type Finding } from '../contract/findings.ts';
-import { markKey, subjectKey, type Ledger, type Mark } from '../ledger/ledger.ts';
+import { markKey, subjectKey, type Ledger, type LedgerEntry, type Mark } from '../ledger/ledger.ts';
+import type { Subject } from '../contract/findings.ts';
+import type { ObligationState } from '../rules/templates/template.ts';
 import { coversDate, type OrgIndex } from '../org/org-index.ts';
 import type { Rule, RulePack } from '../rules/rule-pack.ts';
 import { templateOf } from '../rules/templates/index.ts';
@@ -29,6 +31,8 @@ export interface ApplyResult {
 export interface EvaluateOptions {
   /** Periods beginning before this instant, and alerts of meetings held before it, are left out. Default: the month of the earliest meeting. */
   from?: number;
+  /** Only these entries (`entryKey`): the pipeline evaluates what an event touched or a sweep reads. Default: everything. */
+  scope?: ReadonlySet<string>;
 }
 
 export class Engine {
@@ -70,18 +74,32 @@ export class Engine {
     }
     if (meeting.version >= event.version) return { outcome: 'stale', touched: [] };
 
-    const unit = this.org.unit(event.unitId);
-    const next: Mark[] = [];
-    if (unit) {
-      const facts = meetingFacts(event, unit, this.org);
-      for (const rule of this.rules) {
-        // A rule says nothing of meetings held outside its validity.
-        if (coversDate({ from: rule.validFrom, to: rule.validTo }, facts.date)) templateOf(rule).marks?.(rule, facts, this.org, next);
-      }
-    }
+    const next = this.marksOf(event);
     const touched = this.replaceMarks(ledger, meeting.marks, next);
     Object.assign(meeting, { version: event.version, unitId: event.unitId, kind: event.kind, heldAt: instantMs(event.heldAt), marks: next });
     return { outcome: 'applied', touched };
+  }
+
+  /** The marks one meeting version makes in the ledger (none when its unit is unknown). */
+  marksOf(event: MeetingRecorded): Mark[] {
+    const unit = this.org.unit(event.unitId);
+    const next: Mark[] = [];
+    if (!unit) return next;
+    const facts = meetingFacts(event, unit, this.org);
+    for (const rule of this.rules) {
+      // A rule says nothing of meetings held outside its validity.
+      if (coversDate({ from: rule.validFrom, to: rule.validTo }, facts.date)) templateOf(rule).marks?.(rule, facts, this.org, next);
+    }
+    return next;
+  }
+
+  /** Boolean fields whose first recording time matters (follow-ups such as resolutionIssued). */
+  get followUpFieldNames(): readonly string[] {
+    return this.followUpFields;
+  }
+
+  rule(ruleId: string): Rule | undefined {
+    return this.rules.find((r) => r.id === ruleId);
   }
 
   private retract(ledger: Ledger, event: MeetingRetracted): ApplyResult {
@@ -110,11 +128,33 @@ export class Engine {
 
   /** Every finding at the instant, in the CLI's order. */
   findingsAt(ledger: Ledger, instant: number, options: EvaluateOptions = {}): Finding[] {
-    const from = options.from ?? defaultFrom(ledger, instant);
-    const ctx = new EvaluationContext(this.org, ledger, instant, from, this.graceDays);
+    const ctx = this.context(ledger, instant, options);
     const out: Finding[] = [];
     for (const rule of this.rules) templateOf(rule).findings(rule, ctx, out);
     return out.sort(compareFindings);
+  }
+
+  /** Every (rule, subject, period) bound in periods beginning between `from` and the instant: what a sweep opens. */
+  boundObligations(ledger: Ledger, instant: number, options: EvaluateOptions = {}): Array<{ ruleId: string; subject: Subject; period: string }> {
+    const ctx = this.context(ledger, instant, options);
+    const out: Array<{ ruleId: string; subject: Subject; period: string }> = [];
+    for (const rule of this.rules) {
+      const found: Array<{ subject: Subject; period: string }> = [];
+      templateOf(rule).bound?.(rule, ctx, found);
+      for (const b of found) out.push({ ruleId: rule.id, ...b });
+    }
+    return out;
+  }
+
+  /** What an entry owes now; null for entries of alert-only rules. */
+  obligationOf(ledger: Ledger, entry: LedgerEntry, instant: number): ObligationState | null {
+    const rule = this.rule(entry.ruleId);
+    if (!rule) return null;
+    return templateOf(rule).obligation?.(rule, entry, this.context(ledger, instant, { from: 0 })) ?? null;
+  }
+
+  private context(ledger: Ledger, instant: number, options: EvaluateOptions): EvaluationContext {
+    return new EvaluationContext(this.org, ledger, instant, options.from ?? defaultFrom(ledger, instant), this.graceDays, options.scope);
   }
 }
 

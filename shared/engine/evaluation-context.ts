@@ -4,7 +4,7 @@
  */
 import { DAY_MS, describeDate, describePeriod, formatInstant, localDateOf } from '../calendar/period.ts';
 import type { Finding, FindingKind, Subject } from '../contract/findings.ts';
-import type { Ledger } from '../ledger/ledger.ts';
+import { entryKey, type Ledger } from '../ledger/ledger.ts';
 import type { OrgIndex } from '../org/org-index.ts';
 import { citationShort, citationText, renderMessage, type MessageValue } from '../rules/messages.ts';
 import type { Bilingual, Citation } from '../rules/rule-schema.ts';
@@ -36,8 +36,15 @@ export class EvaluationContext {
     /** Periods beginning before this, and alerts from meetings held before it, are not evaluated. */
     readonly from: number,
     private readonly graceDaysByRule: ReadonlyMap<string, number>,
+    /** Entry keys (`entryKey`) to evaluate; every obligation and alert when absent (the CLI). */
+    private readonly scope?: ReadonlySet<string>,
   ) {
     this.today = localDateOf(instant);
+  }
+
+  /** Whether (rule, subject, period) is to be evaluated: the pipeline evaluates only what an event touched or a sweep opened. */
+  inScope(ruleId: string, subject: Subject, period: string): boolean {
+    return this.scope === undefined || this.scope.has(entryKey(ruleId, subject, period));
   }
 
   graceDays(ruleId: string): number {

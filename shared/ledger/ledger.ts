@@ -46,6 +46,11 @@ export function subjectKey(subject: Subject, period: string): string {
   return `${subject.type}:${subject.id}|${period}`;
 }
 
+/** The key of a ledger entry: rule, subject and period. */
+export function entryKey(ruleId: string, subject: Subject, period: string): string {
+  return `${ruleId}|${subjectKey(subject, period)}`;
+}
+
 export function markKey(mark: Mark): string {
   return `${mark.ruleId}|${subjectKey(mark.subject, mark.period)}|${mark.slot}|${mark.meetingId}`;
 }

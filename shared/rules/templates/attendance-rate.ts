@@ -53,6 +53,7 @@ function marks(rule: AttendanceRateRule, meeting: MeetingFacts, _org: OrgIndex, 
 
 function findings(rule: AttendanceRateRule, ctx: EvaluationContext, out: Finding[]): void {
   for (const entry of ctx.ledger.entries(rule.id)) {
+    if (!ctx.inScope(rule.id, entry.subject, entry.period)) continue;
     for (const [meetingId, ev] of entry.slots.get('meeting') ?? []) {
       if (ev.heldAt < ctx.from) continue;
       const present = ev['present'] as number;

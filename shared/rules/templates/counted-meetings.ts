@@ -5,7 +5,7 @@
  * thematic meetings, yb-qd18, kt-qd776).
  */
 import { z } from 'zod';
-import { periodBounds, periodFirstDay, periodLastDay, periodsStartingBetween } from '../../calendar/period.ts';
+import { DAY_MS, periodBounds, periodFirstDay, periodLastDay, periodsStartingBetween } from '../../calendar/period.ts';
 import type { Finding } from '../../contract/findings.ts';
 import { Role, type Leader, type Unit } from '../../contract/org.ts';
 import type { EvaluationContext } from '../../engine/evaluation-context.ts';
@@ -15,7 +15,7 @@ import { evidenceOf } from '../../ledger/ledger.ts';
 import { coversDate, type OrgIndex } from '../../org/org-index.ts';
 import { joinList } from '../messages.ts';
 import { Bilingual, Days, MeetingPredicate, UnitSelector, messagesFor, meetingMatches, ruleBase, unitMatches } from '../rule-schema.ts';
-import type { RuleTemplate } from './template.ts';
+import type { ObligationState, RuleTemplate } from './template.ts';
 
 const Requirement = z.strictObject({
   /** The key of `missing` in findings, e.g. committeeMeetings. */
@@ -176,6 +176,7 @@ function findings(rule: CountedMeetingsRule, ctx: EvaluationContext, out: Findin
   if (periods.length === 0) return;
   for (const bound of boundSubjects(rule, ctx.org)) {
     for (const period of periods) {
+      if (!ctx.inScope(rule.id, bound.subject, period)) continue;
       const { end } = periodBounds(period);
       const kind = ctx.stage(end, rule.id, rule.remindDaysBeforeEnd);
       if (kind === null) continue;
@@ -202,4 +203,28 @@ function findings(rule: CountedMeetingsRule, ctx: EvaluationContext, out: Findin
   }
 }
 
-export const countedMeetings: RuleTemplate<CountedMeetingsRule> = { marks, findings };
+function bound(rule: CountedMeetingsRule, ctx: EvaluationContext, out: Array<{ subject: Finding['subject']; period: string }>): void {
+  const periods = [...periodsStartingBetween(rule.period, ctx.from, ctx.instant)].filter((p) => ruleCoversPeriod(rule, p));
+  if (periods.length === 0) return;
+  for (const b of boundSubjects(rule, ctx.org)) {
+    for (const period of periods) if (b.bindingUnits(periodFirstDay(period)) !== null) out.push({ subject: b.subject, period });
+  }
+}
+
+function obligation(rule: CountedMeetingsRule, entry: LedgerEntry, ctx: EvaluationContext): ObligationState {
+  const missing = missingCounts(rule, entry);
+  const { end } = periodBounds(entry.period);
+  const required = Object.fromEntries(rule.requirements.map((q) => [q.key, q.count]));
+  const counted = Object.fromEntries(rule.requirements.map((q) => [q.key, q.count - (missing[q.key] ?? 0)]));
+  return {
+    required,
+    counted,
+    missing,
+    evidence: evidenceOf(entry),
+    remindFrom: end - rule.remindDaysBeforeEnd * DAY_MS,
+    deadline: end,
+    violationAt: end + ctx.graceDays(rule.id) * DAY_MS,
+  };
+}
+
+export const countedMeetings: RuleTemplate<CountedMeetingsRule> = { marks, findings, bound, obligation };

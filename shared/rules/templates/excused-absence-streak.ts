@@ -61,6 +61,7 @@ function firstLongStreak(memberId: string, cellId: string, meetings: Array<[stri
 
 function findings(rule: ExcusedAbsenceStreakRule, ctx: EvaluationContext, out: Finding[]): void {
   for (const entry of ctx.ledger.entries(rule.id)) {
+    if (!ctx.inScope(rule.id, entry.subject, entry.period)) continue;
     const meetings = [...(entry.slots.get('meetings') ?? [])].sort(([a, x], [b, y]) => x.heldAt - y.heldAt || (a < b ? -1 : 1));
     const heldAt = new Map(meetings.map(([id, ev]) => [id, ev.heldAt]));
     const candidates = new Set(meetings.flatMap(([, ev]) => ev['excused'] as readonly string[]));

@@ -10,9 +10,9 @@ import type { Finding } from '../../contract/findings.ts';
 import { MeetingKind } from '../../contract/events.ts';
 import type { EvaluationContext } from '../../engine/evaluation-context.ts';
 import type { MeetingFacts } from '../../engine/meeting-facts.ts';
-import type { Mark } from '../../ledger/ledger.ts';
+import type { LedgerEntry, Mark } from '../../ledger/ledger.ts';
 import { Bilingual, Days, messagesFor, ruleBase } from '../rule-schema.ts';
-import type { RuleTemplate } from './template.ts';
+import type { ObligationState, RuleTemplate } from './template.ts';
 
 export const FollowUpRule = z.strictObject({
   ...ruleBase,
@@ -43,6 +43,7 @@ function marks(rule: FollowUpRule, meeting: MeetingFacts, _org: unknown, out: Ma
 
 function findings(rule: FollowUpRule, ctx: EvaluationContext, out: Finding[]): void {
   for (const entry of ctx.ledger.entries(rule.id)) {
+    if (!ctx.inScope(rule.id, entry.subject, entry.period)) continue;
     if (periodBounds(entry.period).start < ctx.from) continue;
     for (const [meetingId, ev] of entry.slots.get('owed') ?? []) {
       const due = ev.heldAt + rule.withinDays * DAY_MS;
@@ -68,4 +69,22 @@ function findings(rule: FollowUpRule, ctx: EvaluationContext, out: Finding[]): v
   }
 }
 
-export const followUp: RuleTemplate<FollowUpRule> = { marks, findings, followUpField: (rule) => rule.field };
+function obligation(rule: FollowUpRule, entry: LedgerEntry, ctx: EvaluationContext): ObligationState | null {
+  const owed = [...(entry.slots.get('owed') ?? [])][0];
+  if (!owed) return null;
+  const [meetingId, ev] = owed;
+  const due = ev.heldAt + rule.withinDays * DAY_MS;
+  const doneAt = ctx.ledger.meetings.get(meetingId)?.followUps.get(rule.field);
+  const done = doneAt !== undefined && doneAt <= due ? 1 : 0;
+  return {
+    required: { [rule.key]: 1 },
+    counted: { [rule.key]: done },
+    missing: done ? {} : { [rule.key]: 1 },
+    evidence: [meetingId],
+    remindFrom: due - rule.remindDaysBeforeDue * DAY_MS,
+    deadline: due,
+    violationAt: due + ctx.graceDays(rule.id) * DAY_MS,
+  };
+}
+
+export const followUp: RuleTemplate<FollowUpRule> = { marks, findings, obligation, followUpField: (rule) => rule.field };

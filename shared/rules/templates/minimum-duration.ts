@@ -34,6 +34,7 @@ function marks(rule: MinimumDurationRule, meeting: MeetingFacts, _org: unknown, 
 
 function findings(rule: MinimumDurationRule, ctx: EvaluationContext, out: Finding[]): void {
   for (const entry of ctx.ledger.entries(rule.id)) {
+    if (!ctx.inScope(rule.id, entry.subject, entry.period)) continue;
     for (const [meetingId, ev] of entry.slots.get('meeting') ?? []) {
       if (ev.heldAt < ctx.from) continue;
       const minutes = ev['minutes'] as number;

@@ -43,6 +43,7 @@ function firstMeetingPerMonth(slots: Map<string, Map<string, Evidence>>): number
 
 function findings(rule: UnexcusedAbsenceMonthsRule, ctx: EvaluationContext, out: Finding[]): void {
   for (const entry of ctx.ledger.entries(rule.id)) {
+    if (!ctx.inScope(rule.id, entry.subject, entry.period)) continue;
     if (entry.slots.size < rule.months) continue;
     const reachedAt = firstMeetingPerMonth(entry.slots)[rule.months - 1]!;
     if (reachedAt < ctx.from) continue;
