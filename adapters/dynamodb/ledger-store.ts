@@ -1,0 +1,299 @@
+/**
+ * The obligation ledger in DynamoDB (docs/data-model.md). Every write is a
+ * single-item conditional update: registers win by version, outcomes by
+ * revision, notification claims once per key. No transactions, no Scan.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { MeetingEvent } from '../../shared/contract/events.ts';
+import { OrgIndex } from '../../shared/org/org-index.ts';
+import type { EntryOutcome, EntryRef, LedgerStore, MeetingContext, RegisterWrite, StoredEntry, StoredMeeting } from '../../shared/ports/ledger-store.ts';
+import { parseEntryKey } from '../../shared/use-cases/record-meeting.ts';
+import { batchGet } from './batch.ts';
+import { entryFromItem, toRegisterAttribute } from './entry-item.ts';
+import {
+  attentionSortKey,
+  entryItemKey,
+  eventKey,
+  findingKey,
+  followUpAttribute,
+  leaderKey,
+  meetingKey,
+  memberPageKey,
+  notifiedKey,
+  openedKey,
+  openPartition,
+  provincePartition,
+  registerAttribute,
+  unitKey,
+  unitPathPrefix,
+} from './keys.ts';
+import { snapshotFromItems, type LeaderItem, type MemberPageItem, type UnitItem } from './org-items.ts';
+import { DynamoOrgStore } from './org-store.ts';
+import { TABLE } from './table-definition.ts';
+
+/** Dedup records (event ids, notification claims) are kept 90 days. */
+const KEEP_SECONDS = 90 * 24 * 3600;
+
+async function conditional<T>(write: Promise<T>): Promise<T | null> {
+  try {
+    return await write;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException || (err as Error).name === 'ConditionalCheckFailedException') return null;
+    throw err;
+  }
+}
+
+export class DynamoLedgerStore implements LedgerStore {
+  private readonly org: DynamoOrgStore;
+
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {
+    this.org = new DynamoOrgStore(db, table);
+  }
+
+  async meetingContext(event: MeetingEvent): Promise<MeetingContext> {
+    const first = event.type === 'MeetingRecorded' ? [unitKey(event.unitId), memberPageKey(event.unitId, 0), ...event.visitingLeaderIds.map(leaderKey)] : [];
+    const items = await batchGet(this.db, this.table, [meetingKey(event.meetingId), ...first]);
+    const meetingItem = items.get(`${meetingKey(event.meetingId).pk}|MEETING`);
+    const meeting: StoredMeeting | null = meetingItem
+      ? {
+          meetingId: event.meetingId,
+          version: Number(meetingItem['version']),
+          eventId: String(meetingItem['eventId']),
+          retracted: meetingItem['retracted'] === true,
+          unitId: (meetingItem['unitId'] as string | null) ?? null,
+          touched: [...((meetingItem['touched'] as Set<string> | undefined) ?? [])],
+        }
+      : null;
+    // A second read only when an earlier version reached further: another cell, leaders no longer visiting, a large cell.
+    const unitIds = new Set<string>(event.type === 'MeetingRecorded' ? [event.unitId] : []);
+    if (meeting?.unitId && !meeting.retracted) unitIds.add(meeting.unitId);
+    const leaderIds = new Set(event.type === 'MeetingRecorded' ? event.visitingLeaderIds : []);
+    for (const key of meeting?.touched ?? []) {
+      const { subject } = parseEntryKey(key);
+      if (subject.type === 'leader') leaderIds.add(subject.id);
+    }
+    const have = (k: { pk: string; sk: string }) => items.has(`${k.pk}|${k.sk}`);
+    const missing = [...[...unitIds].map(unitKey), ...[...leaderIds].map(leaderKey)].filter((k) => !have(k));
+    if (missing.length > 0) for (const [k, v] of await batchGet(this.db, this.table, missing)) items.set(k, v);
+    const units = [...unitIds].map((id) => items.get(`${unitKey(id).pk}|UNIT`) as unknown as UnitItem | undefined).filter((u) => u !== undefined);
+    const pages = units.flatMap((u) => Array.from({ length: u.memberPages }, (_, p) => memberPageKey(u.unit.id, p))).filter((k) => !have(k));
+    if (pages.length > 0) for (const [k, v] of await batchGet(this.db, this.table, pages)) items.set(k, v);
+    const mainUnit = event.type === 'MeetingRecorded' ? event.unitId : meeting?.unitId;
+    if (!mainUnit || !units.some((u) => u.unit.id === mainUnit)) return { meeting, org: null };
+    const leaders = [...items.values()].filter((i) => i['sk'] === 'LEADER') as unknown as LeaderItem[];
+    const members = [...items.values()].filter((i) => String(i['sk']).startsWith('MEMBERS#')).flatMap((p) => (p as unknown as MemberPageItem).members);
+    return { meeting, org: new OrgIndex(snapshotFromItems(units, leaders, members)) };
+  }
+
+  async claimMeeting(claim: Parameters<LedgerStore['claimMeeting']>[0]): Promise<boolean> {
+    const values: Record<string, unknown> = { ':v': claim.version, ':e': claim.eventId, ':u': claim.unitId, ':r': claim.retracted };
+    let condition = 'attribute_not_exists(pk)';
+    if (claim.read) {
+      condition = 'version = :rv AND eventId = :re AND retracted = :false';
+      Object.assign(values, { ':rv': claim.read.version, ':re': claim.read.eventId, ':false': false });
+    }
+    let update = 'SET version = :v, eventId = :e, unitId = :u, retracted = :r';
+    if (claim.touched.length > 0) {
+      update += ' ADD touched :t';
+      values[':t'] = new Set(claim.touched);
+    }
+    const res = await conditional(
+      this.db.send(new UpdateCommand({ TableName: this.table, Key: meetingKey(claim.meetingId), UpdateExpression: update, ConditionExpression: condition, ExpressionAttributeValues: values })),
+    );
+    return res !== null;
+  }
+
+  async writeRegister(w: RegisterWrite): Promise<StoredEntry | null> {
+    const res = await conditional(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: entryItemKey(w.ruleId, w.subject, w.period),
+          UpdateExpression: 'SET #m = :reg, ruleId = :rule, subject = :subject, period = :period ADD rev :one',
+          ConditionExpression: 'attribute_not_exists(#m) OR #m.v < :v OR (#m.v = :v AND #m.e = :e)',
+          ExpressionAttributeNames: { '#m': registerAttribute(w.meetingId) },
+          ExpressionAttributeValues: { ':reg': toRegisterAttribute(w.register), ':rule': w.ruleId, ':subject': w.subject, ':period': w.period, ':one': 1, ':v': w.register.version, ':e': w.register.eventId },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return res?.Attributes ? entryFromItem(res.Attributes) : null;
+  }
+
+  async writeFollowUp(entry: EntryRef, meetingId: string, field: string, recordedAt: number): Promise<void> {
+    await conditional(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: entryItemKey(entry.ruleId, entry.subject, entry.period),
+          UpdateExpression: 'SET #f = :t, ruleId = :rule, subject = :subject, period = :period',
+          ConditionExpression: 'attribute_not_exists(#f) OR #f > :t',
+          ExpressionAttributeNames: { '#f': followUpAttribute(meetingId, field) },
+          ExpressionAttributeValues: { ':t': recordedAt, ':rule': entry.ruleId, ':subject': entry.subject, ':period': entry.period },
+        }),
+      ),
+    );
+  }
+
+  async saveOutcome(o: EntryOutcome, now: number): Promise<boolean> {
+    const { entry, placement } = o;
+    const key = entryItemKey(entry.ruleId, entry.subject, entry.period);
+    // Later revisions win; at one revision, the later instant (a sweep after the meeting) wins.
+    const newer = 'attribute_not_exists(#sr) OR #sr < :rev OR (#sr = :rev AND #sa <= :now)';
+    const names = { '#sr': 'statusRev', '#sa': 'statusAt' };
+    const values: Record<string, unknown> = {
+      ':rev': entry.rev,
+      ':now': now,
+      ':raised': o.raised,
+      ':view': o.view,
+      ':status': o.status,
+      ':unit': placement.unitId,
+      ':province': placement.provinceId,
+    };
+    let update = 'SET #sr = :rev, #sa = :now, raised = :raised, obligation = :view, #st = :status, unitId = :unit, provinceId = :province';
+    if (o.attentionAt !== null) {
+      update += ', gsi1pk = :open, gsi1sk = :attention';
+      values[':open'] = openPartition(placement.provinceId);
+      values[':attention'] = attentionSortKey(o.attentionAt, key.pk, key.sk);
+    } else {
+      update += ' REMOVE gsi1pk, gsi1sk';
+    }
+    const findingNames = { '#r': 'rev', '#a': 'at' };
+    const findingNewer = 'attribute_not_exists(#r) OR #r < :rev OR (#r = :rev AND #a <= :now)';
+    const writes: Array<Promise<unknown>> = [
+      conditional(this.db.send(new UpdateCommand({ TableName: this.table, Key: key, UpdateExpression: update, ConditionExpression: newer, ExpressionAttributeNames: { ...names, '#st': 'status' }, ExpressionAttributeValues: values }))),
+    ];
+    for (const [identity, finding] of Object.entries(o.raised)) {
+      if (JSON.stringify(entry.raised[identity]) === JSON.stringify(finding)) continue;
+      writes.push(
+        conditional(
+          this.db.send(
+            new PutCommand({
+              TableName: this.table,
+              Item: {
+                ...findingKey(identity),
+                finding,
+                active: true,
+                rev: entry.rev,
+                at: now,
+                unitId: placement.unitId,
+                provinceId: placement.provinceId,
+                gsi2pk: provincePartition(placement.provinceId),
+                gsi2sk: `${unitPathPrefix(placement.unitPath)}#${finding.period}#${identity}`,
+              },
+              ConditionExpression: findingNewer,
+              ExpressionAttributeNames: findingNames,
+              ExpressionAttributeValues: { ':rev': entry.rev, ':now': now },
+            }),
+          ),
+        ),
+      );
+    }
+    for (const identity of o.dropped) {
+      writes.push(
+        conditional(
+          this.db.send(
+            new UpdateCommand({
+              TableName: this.table,
+              Key: findingKey(identity),
+              UpdateExpression: 'SET active = :false, #r = :rev, #a = :now REMOVE gsi2pk, gsi2sk',
+              ConditionExpression: `attribute_exists(pk) AND (${findingNewer})`,
+              ExpressionAttributeNames: findingNames,
+              ExpressionAttributeValues: { ':false': false, ':rev': entry.rev, ':now': now },
+            }),
+          ),
+        ),
+      );
+    }
+    const [saved] = await Promise.all(writes);
+    return saved !== null;
+  }
+
+  async claimNotification(key: string, claimant: string, now: number): Promise<boolean> {
+    const res = await conditional(
+      this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...notifiedKey(key), claimant, at: now, expiresAt: Math.floor(now / 1000) + KEEP_SECONDS },
+          ConditionExpression: 'attribute_not_exists(pk) OR claimant = :c',
+          ExpressionAttributeValues: { ':c': claimant },
+        }),
+      ),
+    );
+    return res !== null;
+  }
+
+  async entriesNeedingAttention(provinceId: string, now: number): Promise<StoredEntry[]> {
+    const out: StoredEntry[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: TABLE.indexes.openObligations.indexName,
+          // "$" sorts right after "#": every key whose instant is at or before now.
+          KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :until',
+          ExpressionAttributeValues: { ':p': openPartition(provinceId), ':until': `${new Date(now).toISOString()}$` },
+          ExclusiveStartKey: start,
+        }),
+      );
+      out.push(...(res.Items ?? []).map(entryFromItem));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async entries(refs: readonly EntryRef[]): Promise<StoredEntry[]> {
+    const found = await batchGet(this.db, this.table, refs.map((r) => entryItemKey(r.ruleId, r.subject, r.period)));
+    return Promise.all(
+      refs.map(async (r) => {
+        const key = entryItemKey(r.ruleId, r.subject, r.period);
+        const item = found.get(`${key.pk}|${key.sk}`);
+        if (item) return entryFromItem(item);
+        const fresh = { ...key, ruleId: r.ruleId, subject: r.subject, period: r.period, rev: 0 };
+        await conditional(this.db.send(new PutCommand({ TableName: this.table, Item: fresh, ConditionExpression: 'attribute_not_exists(pk)' })));
+        return entryFromItem(fresh);
+      }),
+    );
+  }
+
+  async lastOpened(provinceId: string): Promise<string | null> {
+    const res = await this.db.send(
+      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': openedKey(provinceId, '').pk }, ScanIndexForward: false, Limit: 1, ConsistentRead: true }),
+    );
+    return (res.Items?.[0]?.['sk'] as string | undefined) ?? null;
+  }
+
+  async markOpened(provinceId: string, month: string): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...openedKey(provinceId, month) } }));
+  }
+
+  async orgFor(entries: readonly StoredEntry[]): Promise<OrgIndex> {
+    const unitIds = new Set<string>();
+    const leaderIds = new Set<string>();
+    for (const e of entries) {
+      if (e.subject.type === 'cell' || e.subject.type === 'unit') unitIds.add(e.subject.id);
+      else if (e.subject.type === 'leader') leaderIds.add(e.subject.id);
+      for (const r of e.registers.values()) if (r.unitId) unitIds.add(r.unitId);
+    }
+    const { units, leaders } = await this.org.unitsAndLeaders([...unitIds], [...leaderIds]);
+    return new OrgIndex(snapshotFromItems(units, leaders, []));
+  }
+
+  provinceOrg(provinceId: string): Promise<OrgIndex> {
+    return this.org.provinceOrg(provinceId);
+  }
+
+  async provinces(): Promise<string[]> {
+    return (await this.org.meta())?.provinces ?? [];
+  }
+
+  async markEventSeen(eventId: string): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...eventKey(eventId), expiresAt: Math.floor(Date.now() / 1000) + KEEP_SECONDS } }));
+  }
+}
+

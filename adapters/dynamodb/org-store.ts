@@ -1,0 +1,105 @@
+/** The org snapshot in the table: replaced whole by PUT /org, read in parts by the handlers. */
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Member, OrgSnapshot } from '../../shared/contract/org.ts';
+import { OrgIndex } from '../../shared/org/org-index.ts';
+import type { OrgCounts, OrgStore } from '../../shared/ports/org-store.ts';
+import { batchGet, batchWrite, type WriteRequest } from './batch.ts';
+import { leaderKey, memberPageKey, ORG_META, provincePartition, unitKey } from './keys.ts';
+import { orgItems, snapshotFromItems, type LeaderItem, type MemberPageItem, type UnitItem } from './org-items.ts';
+import { TABLE } from './table-definition.ts';
+
+interface OrgMeta extends OrgCounts {
+  provinces: string[];
+}
+
+export class DynamoOrgStore implements OrgStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  /** Writes the new items, then deletes what the old snapshot had and the new one has not. */
+  async replace(snapshot: OrgSnapshot): Promise<OrgCounts> {
+    const items = orgItems(snapshot);
+    const previous = await this.meta();
+    const keep = new Set<string>();
+    const puts: WriteRequest[] = [];
+    for (const item of [...items.units, ...items.memberPages, ...items.leaders]) {
+      keep.add(`${item.pk}|${item.sk}`);
+      puts.push({ put: item as unknown as Record<string, unknown> });
+    }
+    await batchWrite(this.db, this.table, puts);
+    const stale: WriteRequest[] = [];
+    for (const provinceId of new Set([...(previous?.provinces ?? []), ...items.provinces, '-'])) {
+      for (const item of await this.provinceItems(provinceId)) {
+        const key = { pk: String(item['pk']), sk: String(item['sk']) };
+        if (!keep.has(`${key.pk}|${key.sk}`)) stale.push({ delete: key });
+      }
+    }
+    await batchWrite(this.db, this.table, stale);
+    const counts = { units: snapshot.units.length, members: snapshot.members.length, leaders: snapshot.leaders.length };
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...ORG_META, ...counts, provinces: items.provinces } }));
+    return counts;
+  }
+
+  async meta(): Promise<OrgMeta | null> {
+    const res = await this.db.send(new GetCommand({ TableName: this.table, Key: ORG_META, ConsistentRead: true }));
+    return (res.Item as OrgMeta | undefined) ?? null;
+  }
+
+  async unitPaths(unitIds: readonly string[]): Promise<Map<string, string[]>> {
+    const items = await batchGet(this.db, this.table, unitIds.map(unitKey));
+    const out = new Map<string, string[]>();
+    for (const item of items.values()) out.set((item as unknown as UnitItem).unit.id, (item as unknown as UnitItem).path);
+    return out;
+  }
+
+  /** Unit and leader items by id (one round trip), for building a partial org. */
+  async unitsAndLeaders(unitIds: readonly string[], leaderIds: readonly string[]): Promise<{ units: UnitItem[]; leaders: LeaderItem[] }> {
+    const items = await batchGet(this.db, this.table, [...unitIds.map(unitKey), ...leaderIds.map(leaderKey)]);
+    const units: UnitItem[] = [];
+    const leaders: LeaderItem[] = [];
+    for (const item of items.values()) {
+      if (item['sk'] === 'UNIT') units.push(item as unknown as UnitItem);
+      else leaders.push(item as unknown as LeaderItem);
+    }
+    return { units, leaders };
+  }
+
+  /** The members of cells whose unit items are known (their page counts). */
+  async members(units: readonly UnitItem[]): Promise<Member[]> {
+    const keys = units.flatMap((u) => Array.from({ length: u.memberPages }, (_, page) => memberPageKey(u.unit.id, page)));
+    if (keys.length === 0) return [];
+    const pages = await batchGet(this.db, this.table, keys);
+    return [...pages.values()].flatMap((p) => (p as unknown as MemberPageItem).members);
+  }
+
+  /** The whole org of one province (units, leaders, members): read when a sweep opens a new period. */
+  async provinceOrg(provinceId: string): Promise<OrgIndex> {
+    const items = await this.provinceItems(provinceId);
+    const units = items.filter((i) => String(i['gsi2sk']).startsWith('UNIT#')) as unknown as UnitItem[];
+    const leaders = items.filter((i) => String(i['gsi2sk']).startsWith('LEADER#')) as unknown as LeaderItem[];
+    const members = (items.filter((i) => String(i['gsi2sk']).startsWith('MEMBERS#')) as unknown as MemberPageItem[]).flatMap((p) => p.members);
+    return new OrgIndex(snapshotFromItems(units, leaders, members));
+  }
+
+  private async provinceItems(provinceId: string): Promise<Array<Record<string, unknown>>> {
+    const out: Array<Record<string, unknown>> = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: TABLE.indexes.byProvince.indexName,
+          KeyConditionExpression: 'gsi2pk = :p AND gsi2sk > :f',
+          // Findings share the partition under "FINDING#…"; "$" sorts right after "#", so the range skips them all.
+          ExpressionAttributeValues: { ':p': provincePartition(provinceId), ':f': 'FINDING$' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      out.push(...(res.Items ?? []));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+}

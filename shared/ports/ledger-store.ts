@@ -1,0 +1,107 @@
+import type { MeetingEvent, MeetingKind } from '../contract/events.ts';
+import type { Finding, Subject } from '../contract/findings.ts';
+import type { Evidence } from '../ledger/ledger.ts';
+import type { OrgIndex } from '../org/org-index.ts';
+import type { ObligationView } from '../contract/obligations.ts';
+
+/** A meeting's current version as stored, with every entry any of its versions ever marked. */
+export interface StoredMeeting {
+  meetingId: string;
+  version: number;
+  eventId: string;
+  retracted: boolean;
+  unitId: string | null;
+  /** Entry keys (`entryKey`) marked by any version so far: a new version clears those it does not mark. */
+  touched: string[];
+}
+
+/**
+ * One meeting's register in one entry: last writer wins by version, so
+ * versions applied in any order, any number of times, leave the same entry.
+ * No slots = the meeting does not count there (a tombstone that keeps its version).
+ */
+export interface Register {
+  version: number;
+  eventId: string;
+  unitId: string;
+  heldAt: number;
+  kind: MeetingKind;
+  slots: Record<string, Evidence>;
+}
+
+export interface EntryRef {
+  ruleId: string;
+  subject: Subject;
+  period: string;
+}
+
+export interface StoredEntry extends EntryRef {
+  /** Bumped by every register write: the order of reconciliations. */
+  rev: number;
+  registers: Map<string, Register>;
+  /** meetingId → follow-up field → earliest recordedAt (ms) of a version that set it. */
+  followUps: Map<string, Map<string, number>>;
+  /** Findings raised from this entry by the last reconciliation, by identity. */
+  raised: Record<string, Finding>;
+}
+
+export interface RegisterWrite extends EntryRef {
+  meetingId: string;
+  register: Register;
+}
+
+/** Where an entry's findings belong: the unit path (root → unit) and the province. */
+export interface Placement {
+  unitId: string;
+  unitPath: string[];
+  provinceId: string;
+}
+
+/** What reconciling one entry writes: its status and the findings it raises now. */
+export interface EntryOutcome {
+  entry: StoredEntry;
+  placement: Placement;
+  status: 'open' | 'met' | null;
+  /** When the sweep must look again (reminder window, deadline, grace end); null: never by time alone. */
+  attentionAt: number | null;
+  raised: Record<string, Finding>;
+  /** The obligation as GET /obligations shows it; null for entries of alert-only rules. */
+  view: ObligationView | null;
+  /** Identities raised before and not now. */
+  dropped: string[];
+}
+
+export interface MeetingContext {
+  meeting: StoredMeeting | null;
+  /** The part of the org the event concerns; null when its unit is unknown. */
+  org: OrgIndex | null;
+}
+
+/** The obligation ledger's storage, one method per round trip of the pipeline. */
+export interface LedgerStore {
+  /** Round trip 1: the meeting as stored, and the org around it (unit with ancestors and officers, members, visiting leaders). */
+  meetingContext(event: MeetingEvent): Promise<MeetingContext>;
+  /** The current version (or retraction) of a meeting: conditional on the version read, so concurrent versions serialise. */
+  claimMeeting(claim: { meetingId: string; read: StoredMeeting | null; version: number; eventId: string; unitId: string | null; retracted: boolean; touched: string[] }): Promise<boolean>;
+  /** A register, if it is not older than the one stored; the entry after the write, or null when a newer register won. */
+  writeRegister(write: RegisterWrite): Promise<StoredEntry | null>;
+  /** Earliest recording time of a follow-up field, kept whatever order versions arrive in. */
+  writeFollowUp(entry: EntryRef, meetingId: string, field: string, recordedAt: number): Promise<void>;
+  /** Round trip 3: an entry's status, open-obligation index and findings; false when a later reconciliation already wrote. */
+  saveOutcome(outcome: EntryOutcome, now: number): Promise<boolean>;
+  /** Claims the right to send one notification; true once per key, or again to the same claimant (its retry). */
+  claimNotification(key: string, claimant: string, now: number): Promise<boolean>;
+  /** Entries of the province that need the sweep's attention at or before `now` (the sparse index). */
+  entriesNeedingAttention(provinceId: string, now: number): Promise<StoredEntry[]>;
+  /** Entries by reference, created empty when absent (a subject that never met still owes). */
+  entries(refs: readonly EntryRef[]): Promise<StoredEntry[]>;
+  /** The last month whose obligations were opened for a province, or null before the first sweep. */
+  lastOpened(provinceId: string): Promise<string | null>;
+  markOpened(provinceId: string, month: string): Promise<void>;
+  /** The org for these entries' subjects: their units (with ancestors and officers), leaders and members. */
+  orgFor(entries: readonly StoredEntry[]): Promise<OrgIndex>;
+  /** The whole org of one province, for opening a period's obligations. */
+  provinceOrg(provinceId: string): Promise<OrgIndex>;
+  provinces(): Promise<string[]>;
+  markEventSeen(eventId: string): Promise<void>;
+}
