@@ -5,7 +5,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { MeetingEvent } from '../../shared/contract/events.ts';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateProvince } from '../../bench/generate-province.ts';
+import { MeetingEvent } from '../../shared/contract/events.ts';
+import { BUILT_IN_PACKS } from '../../shared/rules/packs/index.ts';
 import { Engine } from '../../shared/engine/engine.ts';
 import { Ledger } from '../../shared/ledger/ledger.ts';
 import { instantMs } from '../../shared/calendar/period.ts';
@@ -47,6 +52,8 @@ describe('the pipeline agrees with chibo evaluate', () => {
     const events = exampleEvents();
     const got = await runPipeline(events);
     const want = cli(events);
+    expect(Object.keys(want.ledger).length).toBeGreaterThan(5);
+    expect(want.findings.map((f) => f.kind).sort()).toEqual(['alert', 'alert', 'alert', 'alert', 'violation', 'violation', 'violation', 'violation']);
     expect(got.ledger).toEqual(want.ledger);
     expect(got.findings).toEqual(want.findings);
   });
@@ -75,4 +82,38 @@ describe('the pipeline agrees with chibo evaluate', () => {
     const withdrawn = pipeline.notifier.sent.filter((n) => n.attributes.kind === 'withdrawn' && n.attributes.unitId === 'LC.NL.TDP5' && n.attributes.period === '2026-02');
     expect(withdrawn.map((n) => n.attributes.recipientId).sort()).toEqual([...violation!.recipients].sort());
   });
+});
+
+describe('the pipeline agrees with chibo evaluate on a generated province quarter, all packs', () => {
+  it('in order, then shuffled with duplicates', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'chibo-province-'));
+    await generateProvince({ seed: 11, cells: 24, outDir: dir });
+    const province = buildOrg(JSON.parse(await readFile(join(dir, 'org.json'), 'utf8')));
+    const asOf = '2026-04-06T00:00:00+07:00';
+    const events = (await readFile(join(dir, 'events.jsonl'), 'utf8'))
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => MeetingEvent.parse(JSON.parse(l)))
+      .filter((e) => instantMs(e.recordedAt) <= instantMs(asOf));
+    const allPacks = packs(...[...BUILT_IN_PACKS.keys()].filter((n) => n !== 'dieu-le'));
+    const engine = new Engine(province, allPacks);
+    const ledger = new Ledger();
+    for (const e of events) engine.apply(ledger, e);
+    const want = { findings: engine.findingsAt(ledger, instantMs(asOf), { from: instantMs(FROM) }), ledger: ledger.snapshot() };
+    expect(want.findings.length).toBeGreaterThan(20);
+
+    for (const order of [events, fc.sample(fc.shuffledSubarray([...events, ...events.slice(0, 30)], { minLength: events.length + 30 }), { numRuns: 1, seed: 3 })[0]!]) {
+      const local = await startDynamo();
+      try {
+        const p = new Pipeline(local, allPacks, FROM, asOf);
+        await p.orgStore.replace(province.snapshot);
+        for (const e of order) await p.record(e);
+        await p.sweep(asOf);
+        expect(await p.ledgerSnapshot()).toEqual(want.ledger);
+        expect(await p.activeFindings(province.snapshot)).toEqual(want.findings);
+      } finally {
+        await local.stop();
+      }
+    }
+  }, 120_000);
 });
