@@ -1,5 +1,6 @@
 /** A ledger entry item ↔ StoredEntry: registers and follow-ups live in top-level attributes named by meeting. */
-import type { Finding, Subject } from '../../shared/contract/findings.ts';
+import type { Subject } from '../../shared/contract/findings.ts';
+import type { ObligationView } from '../../shared/contract/obligations.ts';
 import type { Evidence } from '../../shared/ledger/ledger.ts';
 import type { Register, StoredEntry } from '../../shared/ports/ledger-store.ts';
 import type { MeetingKind } from '../../shared/contract/events.ts';
@@ -40,6 +41,11 @@ export function entryFromItem(item: Record<string, unknown>): StoredEntry {
     rev: Number(item['rev'] ?? 0),
     registers,
     followUps,
-    raised: (item['raised'] as Record<string, Finding> | undefined) ?? {},
+    saved: {
+      raised: (item['raised'] as Record<string, string> | undefined) ?? {},
+      status: (item['status'] as 'open' | 'met' | null | undefined) ?? null,
+      attentionAt: typeof item['attentionAt'] === 'number' ? item['attentionAt'] : null,
+      view: (item['obligation'] as ObligationView | null | undefined) ?? null,
+    },
   };
 }

@@ -6,7 +6,6 @@ export const unitKey = (unitId: string) => ({ pk: `UNIT#${unitId}`, sk: 'UNIT' }
 export const memberPageKey = (cellId: string, page: number) => ({ pk: `UNIT#${cellId}`, sk: `MEMBERS#${String(page).padStart(4, '0')}` });
 export const leaderKey = (leaderId: string) => ({ pk: `LEADER#${leaderId}`, sk: 'LEADER' });
 export const meetingKey = (meetingId: string) => ({ pk: `MEETING#${meetingId}`, sk: 'MEETING' });
-export const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
 /** A ledger entry (rule, subject, period): all entries of one subject are one partition, for GET /obligations. */
 export const entryItemKey = (ruleId: string, subject: Subject, period: string) => ({ pk: `SUBJECT#${subject.id}`, sk: `ENTRY#${period}#${ruleId}#${subject.type}` });
 export const findingKey = (identity: string) => ({ pk: `FINDING#${identity}`, sk: 'FINDING' });

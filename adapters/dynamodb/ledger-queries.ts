@@ -4,7 +4,7 @@ import { compareFindings, type Finding, type FindingKind } from '../../shared/co
 import type { ObligationView } from '../../shared/contract/obligations.ts';
 import type { LedgerQueries, Scoped } from '../../shared/ports/ledger-queries.ts';
 import { batchGet } from './batch.ts';
-import { eventKey, meetingKey, provincePartition, unitKey, unitPathPrefix } from './keys.ts';
+import { meetingKey, provincePartition, unitKey, unitPathPrefix } from './keys.ts';
 import type { UnitItem } from './org-items.ts';
 import { TABLE } from './table-definition.ts';
 
@@ -53,9 +53,14 @@ export class DynamoLedgerQueries implements LedgerQueries {
     return entries.map((i) => ({ value: i['obligation'] as ObligationView, unitPath: pathOf(String(i['unitId'])) }));
   }
 
-  async seenEventIds(eventIds: readonly string[]): Promise<Set<string>> {
-    const items = await batchGet(this.db, this.table, eventIds.map(eventKey));
-    return new Set([...items.values()].map((i) => String(i['pk']).slice('EVENT#'.length)));
+  async seenEventIds(events: ReadonlyArray<{ eventId: string; meetingId: string }>): Promise<Set<string>> {
+    const items = await batchGet(this.db, this.table, events.map((e) => meetingKey(e.meetingId)));
+    const seen = new Set<string>();
+    for (const e of events) {
+      const ids = items.get(`${meetingKey(e.meetingId).pk}|MEETING`)?.['eventIds'] as Set<string> | undefined;
+      if (ids?.has(e.eventId)) seen.add(e.eventId);
+    }
+    return seen;
   }
 
   async meetingUnits(meetingIds: readonly string[]): Promise<Map<string, string>> {

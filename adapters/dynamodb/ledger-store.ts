@@ -10,11 +10,12 @@ import { OrgIndex } from '../../shared/org/org-index.ts';
 import type { EntryOutcome, EntryRef, LedgerStore, MeetingContext, RegisterWrite, StoredEntry, StoredMeeting } from '../../shared/ports/ledger-store.ts';
 import { parseEntryKey } from '../../shared/use-cases/record-meeting.ts';
 import { batchGet } from './batch.ts';
+import type { Finding } from '../../shared/contract/findings.ts';
+import { fingerprint } from '../../shared/pipeline/fingerprint.ts';
 import { entryFromItem, toRegisterAttribute } from './entry-item.ts';
 import {
   attentionSortKey,
   entryItemKey,
-  eventKey,
   findingKey,
   followUpAttribute,
   leaderKey,
@@ -96,9 +97,11 @@ export class DynamoLedgerStore implements LedgerStore {
       condition = 'version = :rv AND eventId = :re AND retracted = :false';
       Object.assign(values, { ':rv': claim.read.version, ':re': claim.read.eventId, ':false': false });
     }
-    let update = 'SET version = :v, eventId = :e, unitId = :u, retracted = :r';
+    // eventIds: every event applied to this meeting, so the API can count duplicates without an item per event.
+    values[':ids'] = new Set([claim.eventId]);
+    let update = 'SET version = :v, eventId = :e, unitId = :u, retracted = :r ADD eventIds :ids';
     if (claim.touched.length > 0) {
-      update += ' ADD touched :t';
+      update += ', touched :t';
       values[':t'] = new Set(claim.touched);
     }
     const res = await conditional(
@@ -148,13 +151,14 @@ export class DynamoLedgerStore implements LedgerStore {
     const values: Record<string, unknown> = {
       ':rev': entry.rev,
       ':now': now,
-      ':raised': o.raised,
+      ':raised': Object.fromEntries(Object.entries(o.raised).map(([id, f]) => [id, fingerprint(f)])),
+      ':attentionAt': o.attentionAt,
       ':view': o.view,
       ':status': o.status,
       ':unit': placement.unitId,
       ':province': placement.provinceId,
     };
-    let update = 'SET #sr = :rev, #sa = :now, raised = :raised, obligation = :view, #st = :status, unitId = :unit, provinceId = :province';
+    let update = 'SET #sr = :rev, #sa = :now, raised = :raised, obligation = :view, #st = :status, attentionAt = :attentionAt, unitId = :unit, provinceId = :province';
     if (o.attentionAt !== null) {
       update += ', gsi1pk = :open, gsi1sk = :attention';
       values[':open'] = openPartition(placement.provinceId);
@@ -168,7 +172,7 @@ export class DynamoLedgerStore implements LedgerStore {
       conditional(this.db.send(new UpdateCommand({ TableName: this.table, Key: key, UpdateExpression: update, ConditionExpression: newer, ExpressionAttributeNames: { ...names, '#st': 'status' }, ExpressionAttributeValues: values }))),
     ];
     for (const [identity, finding] of Object.entries(o.raised)) {
-      if (JSON.stringify(entry.raised[identity]) === JSON.stringify(finding)) continue;
+      if (entry.saved.raised[identity] === fingerprint(finding)) continue;
       writes.push(
         conditional(
           this.db.send(
@@ -292,8 +296,13 @@ export class DynamoLedgerStore implements LedgerStore {
     return (await this.org.meta())?.provinces ?? [];
   }
 
-  async markEventSeen(eventId: string): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...eventKey(eventId), expiresAt: Math.floor(Date.now() / 1000) + KEEP_SECONDS } }));
+  async rememberEvent(meetingId: string, eventId: string): Promise<void> {
+    await this.db.send(new UpdateCommand({ TableName: this.table, Key: meetingKey(meetingId), UpdateExpression: 'ADD eventIds :ids', ExpressionAttributeValues: { ':ids': new Set([eventId]) } }));
+  }
+
+  async findings(identities: readonly string[]): Promise<Map<string, Finding>> {
+    const items = await batchGet(this.db, this.table, identities.map(findingKey));
+    return new Map([...items.values()].map((i) => [String(i['pk']).slice('FINDING#'.length), i['finding'] as Finding]));
   }
 }
 

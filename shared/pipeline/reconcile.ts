@@ -10,6 +10,7 @@ import type { Ledger } from '../ledger/ledger.ts';
 import type { OrgIndex } from '../org/org-index.ts';
 import type { EntryOutcome, Placement, StoredEntry } from '../ports/ledger-store.ts';
 import { keyOf } from './entry-ledger.ts';
+import { fingerprint } from './fingerprint.ts';
 
 export function reconcileEntry(engine: Engine, ledger: Ledger, entry: StoredEntry, now: number, from: number): EntryOutcome {
   const findings = engine.findingsAt(ledger, now, { from, scope: new Set([keyOf(entry)]) });
@@ -17,21 +18,29 @@ export function reconcileEntry(engine: Engine, ledger: Ledger, entry: StoredEntr
   for (const f of findings) raised[findingIdentity(f)] = f;
   const ledgerEntry = ledger.entry(entry.ruleId, entry.subject, entry.period) ?? { ...entry, slots: new Map() };
   const obligation = engine.obligationOf(ledger, ledgerEntry, now);
-  const status = obligation === null ? null : Object.keys(obligation.missing).length > 0 ? 'open' : 'met';
+  const status: 'open' | 'met' | null = obligation === null ? null : Object.keys(obligation.missing).length > 0 ? 'open' : 'met';
   const attentionAt = status === 'open' && obligation ? ([obligation.remindFrom, obligation.deadline, obligation.violationAt].find((t) => t > now) ?? null) : null;
+  const view =
+    obligation === null || status === null
+      ? null
+      : { ruleId: entry.ruleId, subject: entry.subject, period: entry.period, required: obligation.required, counted: obligation.counted, missing: obligation.missing, evidence: obligation.evidence, status };
+  const { saved } = entry;
+  const fingerprints = Object.fromEntries(Object.entries(raised).map(([id, f]) => [id, fingerprint(f)]));
+  const changed =
+    saved.status !== status || saved.attentionAt !== attentionAt || JSON.stringify(saved.view) !== JSON.stringify(view) || JSON.stringify(sorted(saved.raised)) !== JSON.stringify(sorted(fingerprints));
   return {
     entry,
     placement: placementOf(entry, engine.org, ledger),
     status,
     attentionAt,
     raised,
-    view:
-      obligation === null || status === null
-        ? null
-        : { ruleId: entry.ruleId, subject: entry.subject, period: entry.period, required: obligation.required, counted: obligation.counted, missing: obligation.missing, evidence: obligation.evidence, status },
-    dropped: Object.keys(entry.raised).filter((id) => !(id in raised)),
+    view,
+    dropped: Object.keys(saved.raised).filter((id) => !(id in raised)),
+    changed,
   };
 }
+
+const sorted = (r: Record<string, string>) => Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1));
 
 /** The unit a subject belongs to: a cell itself, a member's cell, a meeting's unit, a leader's first position. */
 export function placementOf(entry: StoredEntry, org: OrgIndex, ledger: Ledger): Placement {
@@ -49,18 +58,23 @@ export function placementOf(entry: StoredEntry, org: OrgIndex, ledger: Ledger): 
 
 export type Notice = { stage: 'raised' | 'withdrawn'; finding: Finding };
 
+/** Dropped findings that may need a withdrawal notice: when nothing is owed any more. */
+export function withdrawalCandidates(outcome: EntryOutcome): string[] {
+  return outcome.status === 'open' ? [] : outcome.dropped;
+}
+
 /**
  * What to tell people: every finding raised that was not raised before; a
  * finding withdrawn only when nothing replaces it and nothing is owed any
  * more (a late record, a corrected meeting). A reminder that becomes a
  * violation, or one that lapses into the grace days, goes without a word.
  */
-export function noticesOf(outcome: EntryOutcome): Notice[] {
+export function noticesOf(outcome: EntryOutcome, previous: ReadonlyMap<string, Finding>): Notice[] {
   const notices: Notice[] = [];
-  for (const [id, finding] of Object.entries(outcome.raised)) if (!(id in outcome.entry.raised)) notices.push({ stage: 'raised', finding });
-  if (outcome.status === 'open') return notices;
-  for (const id of outcome.dropped) {
-    const old = outcome.entry.raised[id]!;
+  for (const [id, finding] of Object.entries(outcome.raised)) if (!(id in outcome.entry.saved.raised)) notices.push({ stage: 'raised', finding });
+  for (const id of withdrawalCandidates(outcome)) {
+    const old = previous.get(id);
+    if (!old) continue;
     const replaced = Object.values(outcome.raised).some((f) => f.ruleId === old.ruleId && f.subject.id === old.subject.id && f.subject.type === old.subject.type && f.period === old.period);
     if (!replaced) notices.push({ stage: 'withdrawn', finding: old });
   }

@@ -41,8 +41,15 @@ export interface StoredEntry extends EntryRef {
   registers: Map<string, Register>;
   /** meetingId → follow-up field → earliest recordedAt (ms) of a version that set it. */
   followUps: Map<string, Map<string, number>>;
-  /** Findings raised from this entry by the last reconciliation, by identity. */
-  raised: Record<string, Finding>;
+  /** What the last reconciliation saved: findings raised (identity → fingerprint), status, next attention, the view. */
+  saved: SavedOutcome;
+}
+
+export interface SavedOutcome {
+  raised: Record<string, string>;
+  status: 'open' | 'met' | null;
+  attentionAt: number | null;
+  view: ObligationView | null;
 }
 
 export interface RegisterWrite extends EntryRef {
@@ -69,6 +76,8 @@ export interface EntryOutcome {
   view: ObligationView | null;
   /** Identities raised before and not now. */
   dropped: string[];
+  /** False when the result is what the last reconciliation saved: nothing to write. */
+  changed: boolean;
 }
 
 export interface MeetingContext {
@@ -83,6 +92,8 @@ export interface LedgerStore {
   meetingContext(event: MeetingEvent): Promise<MeetingContext>;
   /** The current version (or retraction) of a meeting: conditional on the version read, so concurrent versions serialise. */
   claimMeeting(claim: { meetingId: string; read: StoredMeeting | null; version: number; eventId: string; unitId: string | null; retracted: boolean; touched: string[] }): Promise<boolean>;
+  /** Remembers an event id that changed nothing (stale, duplicate), for the API's duplicates count. */
+  rememberEvent(meetingId: string, eventId: string): Promise<void>;
   /** A register, if it is not older than the one stored; the entry after the write, or null when a newer register won. */
   writeRegister(write: RegisterWrite): Promise<StoredEntry | null>;
   /** Earliest recording time of a follow-up field, kept whatever order versions arrive in. */
@@ -103,5 +114,6 @@ export interface LedgerStore {
   /** The whole org of one province, for opening a period's obligations. */
   provinceOrg(provinceId: string): Promise<OrgIndex>;
   provinces(): Promise<string[]>;
-  markEventSeen(eventId: string): Promise<void>;
+  /** Findings as last raised, by identity (to word a withdrawal). */
+  findings(identities: readonly string[]): Promise<Map<string, Finding>>;
 }

@@ -3,7 +3,8 @@ import { notificationKey } from '../notifications/dedup-key.ts';
 import { notificationsFor } from '../notifications/compose.ts';
 import type { EntryOutcome, LedgerStore } from '../ports/ledger-store.ts';
 import type { Notifier } from '../ports/notifier.ts';
-import { noticesOf } from '../pipeline/reconcile.ts';
+import { noticesOf, withdrawalCandidates } from '../pipeline/reconcile.ts';
+import type { Finding } from '../contract/findings.ts';
 
 export interface AnnounceDeps {
   store: LedgerStore;
@@ -16,8 +17,12 @@ export interface AnnounceDeps {
  * its own retry, so a crash between claim and publish does not lose a message.
  */
 export async function saveAndAnnounce(outcomes: readonly EntryOutcome[], deps: AnnounceDeps, claimant: string, now: number): Promise<number> {
-  const pending = outcomes.flatMap((outcome) =>
-    noticesOf(outcome).flatMap((notice) =>
+  const changed = outcomes.filter((o) => o.changed);
+  // Wording a withdrawal needs the finding as raised: one more read, only when something may be withdrawn.
+  const candidates = changed.flatMap(withdrawalCandidates);
+  const previous = candidates.length > 0 ? await deps.store.findings(candidates) : new Map<string, Finding>();
+  const pending = changed.flatMap((outcome) =>
+    noticesOf(outcome, previous).flatMap((notice) =>
       notificationsFor(notice.finding, notice.stage, { provinceId: outcome.placement.provinceId, unitId: outcome.placement.unitId }).map((notification) => ({
         notification,
         key: notificationKey(notice.finding, notice.stage, notification.attributes.recipientId),
@@ -25,7 +30,7 @@ export async function saveAndAnnounce(outcomes: readonly EntryOutcome[], deps: A
     ),
   );
   const [, claims] = await Promise.all([
-    Promise.all(outcomes.map((o) => deps.store.saveOutcome(o, now))),
+    Promise.all(changed.map((o) => deps.store.saveOutcome(o, now))),
     Promise.all(pending.map((p) => deps.store.claimNotification(p.key, claimant, now))),
   ]);
   const toSend = pending.filter((_, i) => claims[i]);

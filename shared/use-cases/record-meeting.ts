@@ -41,11 +41,14 @@ export async function recordMeeting(event: MeetingEvent, deps: RecordMeetingDeps
   const { store } = deps;
   const context = await store.meetingContext(event);
   const read = context.meeting;
-  if (read?.retracted) return 'retracted';
+  if (read?.retracted) {
+    await store.rememberEvent(event.meetingId, event.eventId);
+    return 'retracted';
+  }
   if (event.type === 'MeetingRecorded') {
     const redelivered = read !== null && read.version === event.version && read.eventId === event.eventId;
     if (read !== null && read.version >= event.version && !redelivered) {
-      await recordStaleFollowUp(event, context.org, deps);
+      await Promise.all([recordStaleFollowUp(event, context.org, deps), store.rememberEvent(event.meetingId, event.eventId)]);
       return 'stale';
     }
   }
@@ -53,7 +56,6 @@ export async function recordMeeting(event: MeetingEvent, deps: RecordMeetingDeps
     if (event.type === 'MeetingRetracted' && read === null) {
       // Retracted before any version arrived: remember it, so no version counts later.
       await store.claimMeeting({ meetingId: event.meetingId, read, version: RETRACTED_VERSION, eventId: event.eventId, unitId: null, retracted: true, touched: [] });
-      await store.markEventSeen(event.eventId);
       return 'applied';
     }
     throw new UnknownUnitError(`unit ${event.type === 'MeetingRecorded' ? event.unitId : (read?.unitId ?? '?')} of meeting ${event.meetingId} is not in the org`);
@@ -81,7 +83,7 @@ export async function recordMeeting(event: MeetingEvent, deps: RecordMeetingDeps
   const now = deps.now();
   const ledger = ledgerOf(written);
   const outcomes = written.map((entry) => reconcileEntry(engine, ledger, entry, now, deps.config.from));
-  await Promise.all([saveAndAnnounce(outcomes, deps, event.eventId, now), store.markEventSeen(event.eventId)]);
+  await saveAndAnnounce(outcomes, deps, event.eventId, now);
   return 'applied';
 }
 
