@@ -80,7 +80,16 @@ export async function evaluateCommand(argv: string[], out: NodeJS.WritableStream
   const packs = await loadPacks(values.packs);
   const org = await readJsonFile(values.org, parseOrg);
 
-  const engine = new Engine(org, packs);
+  // Packs the org binds to parts of its tree govern only there; --packs and dieu-le govern everywhere.
+  const bindings = org.snapshot.packs ?? [];
+  const everywhere = new Set(packs.map((p) => p.id));
+  for (const [i, binding] of bindings.entries()) {
+    if (packs.some((p) => p.id === binding.pack)) continue;
+    const pack = BUILT_IN_PACKS.get(binding.pack);
+    if (!pack) throw new InputError(values.org, null, `packs.${i}.pack`, `unknown pack "${binding.pack}"; known: ${[...BUILT_IN_PACKS.keys()].join(', ')}`);
+    packs.push(pack);
+  }
+  const engine = new Engine(org, packs, bindings.length > 0 ? { everywhere } : {});
   const ledger = new Ledger();
   for await (const { event } of readEvents(values.events, org)) {
     if (instantMs(event.recordedAt) <= asOf) engine.apply(ledger, event);

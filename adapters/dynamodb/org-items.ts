@@ -3,7 +3,7 @@
  * evaluate its part of the org without reading more: a unit its ancestors
  * and cell officers, a leader the units of its positions and assignments.
  */
-import type { Leader, Member, OrgSnapshot, Unit } from '../../shared/contract/org.ts';
+import type { Leader, Member, OrgSnapshot, PackBinding, Unit } from '../../shared/contract/org.ts';
 import { leaderKey, memberPageKey, provincePartition, unitKey } from './keys.ts';
 
 export const MEMBERS_PER_PAGE = 400;
@@ -23,6 +23,8 @@ export interface UnitItem {
   officers: Leader[];
   memberPages: number;
   provinceId: string;
+  /** Pack bindings on the unit or its ancestors. */
+  packs: PackBinding[];
 }
 
 export interface MemberPageItem {
@@ -43,6 +45,8 @@ export interface LeaderItem {
   units: Unit[];
   /** The leader's own membership (their own cell), if any. */
   ownMember?: Member;
+  /** Pack bindings over the leader's units. */
+  packs: PackBinding[];
 }
 
 export interface OrgItems {
@@ -82,6 +86,10 @@ export function orgItems(snapshot: OrgSnapshot): OrgItems {
     }
   }
   const memberById = new Map(snapshot.members.map((m) => [m.id, m]));
+  const bindingsOn = (unitIds: Iterable<string>) => {
+    const ids = new Set(unitIds);
+    return (snapshot.packs ?? []).filter((b) => ids.has(b.unitId));
+  };
 
   const units: UnitItem[] = [];
   const memberPages: MemberPageItem[] = [];
@@ -100,6 +108,7 @@ export function orgItems(snapshot: OrgSnapshot): OrgItems {
       officers: officersByUnit.get(unit.id) ?? [],
       memberPages: pages,
       provinceId,
+      packs: bindingsOn(path),
     });
     for (let page = 0; page < pages; page++) {
       memberPages.push({
@@ -122,6 +131,7 @@ export function orgItems(snapshot: OrgSnapshot): OrgItems {
       leader,
       units: [...unitIds].map((id) => byId.get(id)!),
       ...(ownMember ? { ownMember } : {}),
+      packs: bindingsOn(unitIds),
     };
   });
   const provinces = [...new Set(snapshot.units.filter((u) => u.parentId === null).map((u) => u.id))].sort();
@@ -148,5 +158,7 @@ export function snapshotFromItems(units: readonly UnitItem[], leaders: readonly 
     if (item.ownMember && !memberById.has(item.ownMember.id)) memberById.set(item.ownMember.id, item.ownMember);
   }
   for (const m of members) memberById.set(m.id, m);
-  return { units: [...unitById.values()], members: [...memberById.values()], leaders: [...leaderById.values()] };
+  const packs = new Map<string, PackBinding>();
+  for (const b of [...units, ...leaders].flatMap((i) => i.packs ?? [])) packs.set(JSON.stringify(b), b);
+  return { units: [...unitById.values()], members: [...memberById.values()], leaders: [...leaderById.values()], packs: [...packs.values()] };
 }

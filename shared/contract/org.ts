@@ -68,16 +68,27 @@ export const Leader = z.strictObject({
   assignments: z.array(Assignment).max(1000).default([]),
 });
 
+/**
+ * A rule pack governing a unit and its subtree from a date (e.g. yb-qd18 for
+ * the former Yên Bái communes of Lào Cai since 2019-04-16). Optional: an org
+ * without bindings is governed by the packs its caller names.
+ */
+export const PackBinding = z
+  .strictObject({ pack: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected a pack id such as yb-qd18'), unitId: Id, from: LocalDate, to: LocalDate.optional() })
+  .refine(rangeIsOrdered, { message: 'to is before from', path: ['to'] });
+
 export const OrgSnapshot = z.strictObject({
   units: z.array(Unit),
   members: z.array(Member),
   leaders: z.array(Leader).default([]),
+  packs: z.array(PackBinding).max(10_000).optional(),
 });
 
 export type UnitKind = z.infer<typeof UnitKind>;
 export type GrassrootsType = z.infer<typeof GrassrootsType>;
 export type CellType = z.infer<typeof CellType>;
 export type Role = z.infer<typeof Role>;
+export type PackBinding = z.infer<typeof PackBinding>;
 export type Unit = z.infer<typeof Unit>;
 export type Member = z.infer<typeof Member>;
 export type Exemption = z.infer<typeof Exemption>;

@@ -35,21 +35,36 @@ export interface EvaluateOptions {
   scope?: ReadonlySet<string>;
 }
 
+export interface EngineOptions {
+  /** Packs that govern every unit; any other pack governs only where the org binds it (`packs` of the snapshot). Default: all. */
+  everywhere?: ReadonlySet<string>;
+}
+
 export class Engine {
   readonly rules: readonly Rule[];
   private readonly graceDays = new Map<string, number>();
   private readonly followUpFields: readonly string[];
+  private readonly packOf = new Map<string, string>();
+  private readonly everywhere: ReadonlySet<string> | undefined;
+  readonly applies = (ruleId: string, unitId: string, date: string): boolean => {
+    const pack = this.packOf.get(ruleId);
+    if (pack === undefined || this.everywhere === undefined || this.everywhere.has(pack)) return true;
+    return this.org.packBindings(pack).some((b) => coversDate(b, date) && this.org.isWithin(unitId, b.unitId));
+  };
 
   constructor(
     readonly org: OrgIndex,
     packs: readonly RulePack[],
+    options: EngineOptions = {},
   ) {
+    this.everywhere = options.everywhere;
     const rules: Rule[] = [];
     for (const pack of packs) {
       for (const rule of pack.rules) {
         if (this.graceDays.has(rule.id)) continue;
         rules.push(rule);
         this.graceDays.set(rule.id, rule.graceDays ?? pack.graceDays);
+        this.packOf.set(rule.id, pack.id);
       }
     }
     this.rules = rules;
@@ -88,7 +103,7 @@ export class Engine {
     const facts = meetingFacts(event, unit, this.org);
     for (const rule of this.rules) {
       // A rule says nothing of meetings held outside its validity.
-      if (coversDate({ from: rule.validFrom, to: rule.validTo }, facts.date)) templateOf(rule).marks?.(rule, facts, this.org, next);
+      if (coversDate({ from: rule.validFrom, to: rule.validTo }, facts.date) && this.applies(rule.id, unit.id, facts.date)) templateOf(rule).marks?.(rule, facts, this.org, next);
     }
     return next;
   }
@@ -154,7 +169,7 @@ export class Engine {
   }
 
   private context(ledger: Ledger, instant: number, options: EvaluateOptions): EvaluationContext {
-    return new EvaluationContext(this.org, ledger, instant, options.from ?? defaultFrom(ledger, instant), this.graceDays, options.scope);
+    return new EvaluationContext(this.org, ledger, instant, options.from ?? defaultFrom(ledger, instant), this.graceDays, options.scope, this.applies);
   }
 }
 

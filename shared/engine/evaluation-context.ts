@@ -37,7 +37,9 @@ export class EvaluationContext {
     readonly from: number,
     private readonly graceDaysByRule: ReadonlyMap<string, number>,
     /** Entry keys (`entryKey`) to evaluate; every obligation and alert when absent (the CLI). */
-    private readonly scope?: ReadonlySet<string>,
+    private readonly scope: ReadonlySet<string> | undefined,
+    /** Whether a rule's pack governs a unit on a date (packs bound to part of the tree). */
+    readonly applies: (ruleId: string, unitId: string, date: string) => boolean = () => true,
   ) {
     this.today = localDateOf(instant);
   }

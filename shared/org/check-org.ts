@@ -49,6 +49,9 @@ export function checkOrgReferences(org: OrgSnapshot): ContractIssue[] {
     else if (cell.kind !== 'cell') issues.push({ path: ['members', i, 'cellId'], message: `"${m.cellId}" is a ${cell.kind}, not a cell` });
   });
 
+  (org.packs ?? []).forEach((b, i) => {
+    if (!units.has(b.unitId)) issues.push({ path: ['packs', i, 'unitId'], message: `unknown unit "${b.unitId}"` });
+  });
   org.leaders.forEach((l, i) => {
     if (l.memberId !== undefined && !members.has(l.memberId)) issues.push({ path: ['leaders', i, 'memberId'], message: `unknown member "${l.memberId}"` });
     l.positions.forEach((p, j) => {

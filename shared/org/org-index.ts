@@ -1,4 +1,4 @@
-import type { Leader, Member, OrgSnapshot, Role, Unit } from '../contract/org.ts';
+import type { Leader, Member, OrgSnapshot, PackBinding, Role, Unit } from '../contract/org.ts';
 
 /** Inclusive local-date range check; dates are `YYYY-MM-DD`, so string order is date order. */
 export function coversDate(range: { from?: string | undefined; to?: string | undefined }, date: string): boolean {
@@ -17,9 +17,11 @@ export class OrgIndex {
   readonly leaders = new Map<string, Leader>();
   private readonly membersByCell = new Map<string, Member[]>();
   private readonly officersByCell = new Map<string, Leader[]>();
+  private readonly bindingsByPack = new Map<string, PackBinding[]>();
 
   constructor(readonly snapshot: OrgSnapshot) {
     for (const u of snapshot.units) this.units.set(u.id, u);
+    for (const b of snapshot.packs ?? []) this.bindingsByPack.set(b.pack, [...(this.bindingsByPack.get(b.pack) ?? []), b]);
     for (const m of snapshot.members) {
       this.members.set(m.id, m);
       const list = this.membersByCell.get(m.cellId);
@@ -35,6 +37,11 @@ export class OrgIndex {
         this.officersByCell.set(p.unitId, list);
       }
     }
+  }
+
+  /** Where a pack is bound (the snapshot's optional `packs`). */
+  packBindings(packId: string): readonly PackBinding[] {
+    return this.bindingsByPack.get(packId) ?? [];
   }
 
   unit(id: string): Unit | undefined {

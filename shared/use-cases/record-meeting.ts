@@ -16,7 +16,7 @@ import { ledgerOf } from '../pipeline/entry-ledger.ts';
 import { reconcileEntry } from '../pipeline/reconcile.ts';
 import { templateOf } from '../rules/templates/index.ts';
 import { saveAndAnnounce } from './announce.ts';
-import type { PipelineConfig } from './pipeline-config.ts';
+import { engineOptions, type PipelineConfig } from './pipeline-config.ts';
 import { PermanentError } from './handle-queue-message.ts';
 
 /** A retraction outranks every version: its tombstones win whatever arrives later. */
@@ -60,7 +60,7 @@ export async function recordMeeting(event: MeetingEvent, deps: RecordMeetingDeps
     }
     throw new UnknownUnitError(`unit ${event.type === 'MeetingRecorded' ? event.unitId : (read?.unitId ?? '?')} of meeting ${event.meetingId} is not in the org`);
   }
-  const engine = new Engine(context.org, deps.config.packs);
+  const engine = new Engine(context.org, deps.config.packs, engineOptions(deps.config));
   const writes = event.type === 'MeetingRecorded' ? versionWrites(engine, event, read) : retractionWrites(event.eventId, read!);
   const touched = [...new Set(writes.map((w) => entryKey(w.ruleId, w.subject, w.period)))];
   const claim = store.claimMeeting({
@@ -125,7 +125,7 @@ function followUpWrites(engine: Engine, event: MeetingRecorded, writes: readonly
 /** A lower version still tells when a follow-up (a resolution) was first recorded (docs/rules.md). */
 async function recordStaleFollowUp(event: MeetingRecorded, org: OrgIndex | null, deps: RecordMeetingDeps): Promise<void> {
   if (!org) return;
-  const engine = new Engine(org, deps.config.packs);
+  const engine = new Engine(org, deps.config.packs, engineOptions(deps.config));
   const writes = versionWrites(engine, event, null);
   const followUps = followUpWrites(engine, event, writes, deps.store);
   if (followUps.length === 0) return;

@@ -13,7 +13,7 @@ import type { SweepJob, SweepQueue } from '../ports/sweep-queue.ts';
 import { ledgerOf } from '../pipeline/entry-ledger.ts';
 import { reconcileEntry } from '../pipeline/reconcile.ts';
 import { saveAndAnnounce } from './announce.ts';
-import type { PipelineConfig } from './pipeline-config.ts';
+import { engineOptions, type PipelineConfig } from './pipeline-config.ts';
 
 export async function fanOutSweeps(at: string, deps: { store: LedgerStore; queue: SweepQueue }): Promise<number> {
   const provinces = await deps.store.provinces();
@@ -38,7 +38,7 @@ export async function sweepProvince(job: SweepJob, deps: { store: LedgerStore; n
   const last = await store.lastOpened(job.provinceId);
   if (last === null || last < month) {
     const org = await store.provinceOrg(job.provinceId);
-    const engine = new Engine(org, config.packs);
+    const engine = new Engine(org, config.packs, engineOptions(config));
     // Catch up from `from` on the first sweep; afterwards only periods beginning this month.
     const from = last === null ? config.from : Math.max(config.from, periodBounds(month).start);
     const refs = engine.boundObligations(new Ledger(), now, { from });
@@ -50,7 +50,7 @@ export async function sweepProvince(job: SweepJob, deps: { store: LedgerStore; n
 
   const due = await store.entriesNeedingAttention(job.provinceId, now);
   if (due.length > 0) {
-    const engine = new Engine(await store.orgFor(due), config.packs);
+    const engine = new Engine(await store.orgFor(due), config.packs, engineOptions(config));
     notified += await reconcileAll(engine, due, now, deps, claimant);
   }
   return { opened, reconciled: due.length, notified };

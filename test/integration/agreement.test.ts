@@ -117,3 +117,28 @@ describe('the pipeline agrees with chibo evaluate on a generated province quarte
     }
   }, 120_000);
 });
+
+describe('pack bindings stored with the org', () => {
+  it('a pack bound to the ward governs there in the pipeline as in the CLI', async () => {
+    const boundOrg = buildOrg({ ...(exampleOrgJson() as object), packs: [{ pack: 'yb-qd18', unitId: 'LC.NL', from: '2019-04-16' }] } as never);
+    const events = exampleEvents();
+    const all = [...BUILT_IN_PACKS.values()];
+    const everywhere = new Set(['dieu-le']);
+    const engine = new Engine(boundOrg, all, { everywhere });
+    const ledger = new Ledger();
+    for (const e of events) engine.apply(ledger, e);
+    const want = engine.findingsAt(ledger, instantMs(AS_OF), { from: instantMs(FROM) });
+    expect(want.some((f) => f.ruleId.startsWith('yb-qd18/'))).toBe(true);
+
+    const local = await startDynamo();
+    try {
+      const p = new Pipeline(local, all, FROM, AS_OF, everywhere);
+      await p.orgStore.replace(boundOrg.snapshot);
+      for (const e of events) await p.record(e);
+      await p.sweep(AS_OF);
+      expect(await p.activeFindings(boundOrg.snapshot)).toEqual(want);
+    } finally {
+      await local.stop();
+    }
+  });
+});

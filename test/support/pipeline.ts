@@ -32,6 +32,8 @@ export class Pipeline {
     readonly packs: readonly RulePack[],
     readonly from: string,
     now: string,
+    /** Packs that govern everywhere; the others only where the org binds them. Default: all packs everywhere. */
+    readonly everywhere?: ReadonlySet<string>,
   ) {
     this.store = new DynamoLedgerStore(dynamo.db, dynamo.table);
     this.orgStore = new DynamoOrgStore(dynamo.db, dynamo.table);
@@ -40,7 +42,7 @@ export class Pipeline {
   }
 
   private get deps() {
-    return { store: this.store, notifier: this.notifier, config: { packs: this.packs, from: instantMs(this.from) }, now: () => this.now };
+    return { store: this.store, notifier: this.notifier, config: { packs: this.packs, from: instantMs(this.from), ...(this.everywhere ? { everywhere: this.everywhere } : {}) }, now: () => this.now };
   }
 
   record(event: MeetingEvent) {

@@ -141,12 +141,13 @@ interface BoundSubject {
   bindingUnits(firstDay: string): string[] | null;
 }
 
-function boundSubjects(rule: CountedMeetingsRule, org: OrgIndex): BoundSubject[] {
+function boundSubjects(rule: CountedMeetingsRule, ctx: EvaluationContext): BoundSubject[] {
+  const { org } = ctx;
   const { subject } = rule;
   if (subject.type === 'cell') {
     return [...org.units.values()]
       .filter((u: Unit) => u.kind === 'cell' && unitMatches(subject.unit, u))
-      .map((u) => ({ subject: { type: 'cell', id: u.id }, bindingUnits: (day) => (org.unitActiveOn(u, day) ? [u.id] : null) }));
+      .map((u) => ({ subject: { type: 'cell', id: u.id }, bindingUnits: (day) => (org.unitActiveOn(u, day) && ctx.applies(rule.id, u.id, day) ? [u.id] : null) }));
   }
   return [...org.leaders.values()]
     .filter((l) => bindingPositionUnits(l, subject, org, null).length > 0)
@@ -154,7 +155,10 @@ function boundSubjects(rule: CountedMeetingsRule, org: OrgIndex): BoundSubject[]
       subject: { type: 'leader', id: l.id },
       bindingUnits: (day) => {
         const units = bindingPositionUnits(l, subject, org, day);
-        return units.length > 0 && qualifyingAssignments(l, subject, org, day).length > 0 ? units : null;
+        const assigned = qualifyingAssignments(l, subject, org, day);
+        // A pack bound to part of the tree binds a leader whose position or assignment lies there.
+        const applies = [...units, ...assigned.map((a) => a.unitId)].some((u) => ctx.applies(rule.id, u, day));
+        return units.length > 0 && assigned.length > 0 && applies ? units : null;
       },
     }));
 }
@@ -174,7 +178,7 @@ function ruleCoversPeriod(rule: CountedMeetingsRule, period: string): boolean {
 function findings(rule: CountedMeetingsRule, ctx: EvaluationContext, out: Finding[]): void {
   const periods = [...periodsStartingBetween(rule.period, ctx.from, ctx.instant)].filter((p) => ruleCoversPeriod(rule, p));
   if (periods.length === 0) return;
-  for (const bound of boundSubjects(rule, ctx.org)) {
+  for (const bound of boundSubjects(rule, ctx)) {
     for (const period of periods) {
       if (!ctx.inScope(rule.id, bound.subject, period)) continue;
       const { end } = periodBounds(period);
@@ -206,7 +210,7 @@ function findings(rule: CountedMeetingsRule, ctx: EvaluationContext, out: Findin
 function bound(rule: CountedMeetingsRule, ctx: EvaluationContext, out: Array<{ subject: Finding['subject']; period: string }>): void {
   const periods = [...periodsStartingBetween(rule.period, ctx.from, ctx.instant)].filter((p) => ruleCoversPeriod(rule, p));
   if (periods.length === 0) return;
-  for (const b of boundSubjects(rule, ctx.org)) {
+  for (const b of boundSubjects(rule, ctx)) {
     for (const period of periods) if (b.bindingUnits(periodFirstDay(period)) !== null) out.push({ subject: b.subject, period });
   }
 }

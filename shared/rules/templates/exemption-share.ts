@@ -26,7 +26,7 @@ function findings(rule: ExemptionShareRule, ctx: EvaluationContext, out: Finding
     const day = periodFirstDay(period);
     if (rule.validFrom > day || (rule.validTo !== undefined && periodLastDay(period) > rule.validTo)) continue;
     for (const cell of org.units.values()) {
-      if (cell.kind !== 'cell' || !org.unitActiveOn(cell, day) || !ctx.inScope(rule.id, { type: 'cell', id: cell.id }, period)) continue;
+      if (cell.kind !== 'cell' || !org.unitActiveOn(cell, day) || !ctx.applies(rule.id, cell.id, day) || !ctx.inScope(rule.id, { type: 'cell', id: cell.id }, period)) continue;
       const members = org.cellMembers(cell.id).filter((m) => org.memberActiveOn(m, day));
       const exempted = members.filter((m) => org.memberExemptOn(m, day)).length;
       if (members.length === 0 || exempted * 100 <= rule.maxPercent * members.length) continue;
@@ -52,7 +52,7 @@ function bound(rule: ExemptionShareRule, ctx: EvaluationContext, out: Array<{ su
   for (const period of periodsStartingBetween(rule.period, ctx.from, ctx.instant)) {
     const day = periodFirstDay(period);
     if (rule.validFrom > day || (rule.validTo !== undefined && periodLastDay(period) > rule.validTo)) continue;
-    for (const cell of ctx.org.units.values()) if (cell.kind === 'cell' && ctx.org.unitActiveOn(cell, day)) out.push({ subject: { type: 'cell', id: cell.id }, period });
+    for (const cell of ctx.org.units.values()) if (cell.kind === 'cell' && ctx.org.unitActiveOn(cell, day) && ctx.applies(rule.id, cell.id, day)) out.push({ subject: { type: 'cell', id: cell.id }, period });
   }
 }
 
