@@ -1,4 +1,41 @@
-// Placeholder while the pipeline is built (issue 3); replaced by the real handler.
-export const handler = async (): Promise<never> => {
-  throw new Error('not implemented yet');
+/**
+ * Daily at 06:00 Asia/Ho_Chi_Minh the scheduler invokes this with
+ * {"source":"chibo.scheduler"}: it enqueues one sweep per province. The same
+ * function consumes those messages: each sweeps one province.
+ */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { formatInstant } from '../../shared/calendar/period.ts';
+import { SweepJob } from '../../shared/contract/sweep-job.ts';
+import { handleQueueMessage, PermanentError } from '../../shared/use-cases/handle-queue-message.ts';
+import { fanOutSweeps, sweepProvince } from '../../shared/use-cases/sweep-deadlines.ts';
+import { MAX_RECEIVES, pipelineDeps, sweepQueue } from '../shared/pipeline-deps.ts';
+import { logger, metrics } from '../shared/observability.ts';
+
+const deps = pipelineDeps();
+const processor = new BatchProcessor(EventType.SQS);
+
+async function sweepBody(body: string): Promise<void> {
+  const parsed = SweepJob.safeParse(JSON.parse(body));
+  if (!parsed.success) throw new PermanentError(`not a sweep job: ${parsed.error.message}`);
+  deps.meter.reset();
+  const result = await sweepProvince(parsed.data, deps);
+  logger.info('province swept', { ...parsed.data, ...result, dynamodb: deps.meter.meter });
+  metrics.addMetric('obligations_reconciled', 'Count', result.reconciled);
+  metrics.addMetric('notifications_sent', 'Count', result.notified);
+}
+
+const sweepRecord = async (record: SQSRecord) => {
+  await handleQueueMessage(record.body, Number(record.attributes.ApproximateReceiveCount), MAX_RECEIVES, sweepBody, deps.deadLetters);
+};
+
+export const handler = async (event: SQSEvent | { source?: string }, context: Context) => {
+  try {
+    if ('Records' in event) return await processPartialResponse(event, sweepRecord, processor, { context });
+    const provinces = await fanOutSweeps(formatInstant(Date.now()), { store: deps.store, queue: sweepQueue() });
+    logger.info('sweeps fanned out', { provinces });
+    return { provinces };
+  } finally {
+    metrics.publishStoredMetrics();
+  }
 };

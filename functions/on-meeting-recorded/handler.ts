@@ -1,4 +1,50 @@
-// Placeholder while the pipeline is built (issue 3); replaced by the real handler.
-export const handler = async (): Promise<never> => {
-  throw new Error('not implemented yet');
+/**
+ * Bus rule → queue → here: each meeting event updates the ledger entries it
+ * touches and raises the meeting-level alerts (attendance, duration,
+ * absences). Partial batch failures: one bad message never holds back the rest.
+ */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { BusMessage } from '../../shared/contract/bus-message.ts';
+import { formatPath } from '../../shared/contract/issues.ts';
+import { handleQueueMessage, PermanentError } from '../../shared/use-cases/handle-queue-message.ts';
+import { recordMeeting } from '../../shared/use-cases/record-meeting.ts';
+import { MAX_RECEIVES, pipelineDeps } from '../shared/pipeline-deps.ts';
+import { logger, metrics } from '../shared/observability.ts';
+
+const deps = pipelineDeps();
+const processor = new BatchProcessor(EventType.SQS);
+
+async function processBody(body: string): Promise<void> {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new PermanentError('the message is not JSON');
+  }
+  const parsed = BusMessage.safeParse(json);
+  if (!parsed.success) throw new PermanentError(parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '));
+  const event = parsed.data.detail;
+  deps.meter.reset();
+  const outcome = await recordMeeting(event, deps);
+  // Ids and counts only: member names never reach the logs.
+  logger.info('meeting event handled', { eventId: event.eventId, meetingId: event.meetingId, outcome, dynamodb: deps.meter.meter });
+  metrics.addMetric(`events_${outcome}`, 'Count', 1);
+}
+
+async function processRecord(record: SQSRecord): Promise<void> {
+  const receiveCount = Number(record.attributes.ApproximateReceiveCount);
+  const result = await handleQueueMessage(record.body, receiveCount, MAX_RECEIVES, processBody, deps.deadLetters);
+  if (result === 'dead-lettered') {
+    logger.warn('meeting event dead-lettered', { messageId: record.messageId });
+    metrics.addMetric('events_dead_lettered', 'Count', 1);
+  }
+}
+
+export const handler = async (event: SQSEvent, context: Context) => {
+  try {
+    return await processPartialResponse(event, processRecord, processor, { context });
+  } finally {
+    metrics.publishStoredMetrics();
+  }
 };
