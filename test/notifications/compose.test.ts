@@ -68,7 +68,8 @@ describe('notificationsFor', () => {
 
   it('notification keys differ by stage and recipient, and not by wording', () => {
     const k = notificationKey(violation, 'raised', 'S-TDP5');
-    expect(notificationKey({ ...violation, message: { vi: 'x', en: 'y' } }, 'raised', 'S-TDP5')).toBe(k);
+    const reworded: Finding = { ...violation, message: { vi: 'x', en: 'y' } };
+    expect(notificationKey(reworded, 'raised', 'S-TDP5')).toBe(k);
     expect(notificationKey(violation, 'withdrawn', 'S-TDP5')).not.toBe(k);
     expect(notificationKey(violation, 'raised', 'ubkt:LC.NL')).not.toBe(k);
   });
