@@ -31,7 +31,7 @@ const sweepRecord = async (record: SQSRecord) => {
 
 export const handler = async (event: SQSEvent | { source?: string }, context: Context) => {
   try {
-    if ('Records' in event) return await processPartialResponse(event, sweepRecord, processor, { context });
+    if ('Records' in event) return await processPartialResponse(event, sweepRecord, processor, { context, throwOnFullBatchFailure: false });
     const provinces = await fanOutSweeps(formatInstant(Date.now()), { store: deps.store, queue: sweepQueue() });
     logger.info('sweeps fanned out', { provinces });
     return { provinces };

@@ -43,7 +43,7 @@ async function processRecord(record: SQSRecord): Promise<void> {
 
 export const handler = async (event: SQSEvent, context: Context) => {
   try {
-    return await processPartialResponse(event, processRecord, processor, { context });
+    return await processPartialResponse(event, processRecord, processor, { context, throwOnFullBatchFailure: false });
   } finally {
     metrics.publishStoredMetrics();
   }

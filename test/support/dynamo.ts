@@ -9,6 +9,7 @@ import { createTableInput } from '../../adapters/dynamodb/table-definition.ts';
 export interface LocalDynamo {
   db: DynamoDBDocumentClient;
   table: string;
+  endpoint: string;
   meter: { readonly meter: Meter; reset(): Meter };
   /** Every item, for assertions only: no handler ever scans. */
   scanAll(): Promise<Array<Record<string, unknown>>>;
@@ -30,6 +31,7 @@ export async function startDynamo(): Promise<LocalDynamo> {
   return {
     db,
     table,
+    endpoint: `http://127.0.0.1:${port}`,
     meter,
     async scanAll() {
       const items: Array<Record<string, unknown>> = [];

@@ -1,0 +1,102 @@
+/**
+ * The real Lambda handlers against dynalite (AWS_ENDPOINT_URL_DYNAMODB), with
+ * SNS and SQS mocked: a poison message in a batch is the only one that fails
+ * and reaches the dead-letter queue with its reason; the scheduler's call fans
+ * out one sweep per province, and a sweep message sweeps.
+ */
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DynamoOrgStore } from '../../adapters/dynamodb/org-store.ts';
+import type { MeetingEvent } from '../../shared/contract/events.ts';
+import { buildOrg, exampleEvents, exampleOrgJson } from '../support/builders.ts';
+import { startDynamo, type LocalDynamo } from '../support/dynamo.ts';
+
+const sns = mockClient(SNSClient);
+const sqs = mockClient(SQSClient);
+let dynamo: LocalDynamo;
+let onMeetingRecorded: (e: SQSEvent, c: Context) => Promise<{ batchItemFailures: Array<{ itemIdentifier: string }> }>;
+let evaluateDeadlines: typeof import('../../functions/evaluate-deadlines/handler.ts')['handler'];
+const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeInMillis: () => 30_000 } as unknown as Context;
+
+beforeAll(async () => {
+  dynamo = await startDynamo();
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_REGION: 'ap-southeast-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    TABLE_NAME: dynamo.table,
+    REMINDERS_TOPIC_ARN: 'arn:aws:sns:ap-southeast-1:1:reminders',
+    VIOLATIONS_TOPIC_ARN: 'arn:aws:sns:ap-southeast-1:1:violations',
+    DEAD_LETTER_QUEUE_URL: 'https://sqs/ingestion-dlq',
+    SWEEP_QUEUE_URL: 'https://sqs/sweeps',
+    RULE_PACKS: 'yb-qd18',
+    MONITOR_FROM: '2026-01',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+  });
+  sns.on(PublishCommand).resolves({ MessageId: 'm' });
+  sqs.on(SendMessageCommand).resolves({});
+  sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [] });
+  await new DynamoOrgStore(dynamo.db, dynamo.table).replace(buildOrg(exampleOrgJson() as never).snapshot);
+  ({ handler: onMeetingRecorded } = await import('../../functions/on-meeting-recorded/handler.ts'));
+  ({ handler: evaluateDeadlines } = await import('../../functions/evaluate-deadlines/handler.ts'));
+});
+afterAll(async () => dynamo.stop());
+
+const record = (id: string, body: string, receiveCount = 1): SQSRecord =>
+  ({ messageId: id, body, attributes: { ApproximateReceiveCount: String(receiveCount) }, eventSource: 'aws:sqs', receiptHandle: id }) as unknown as SQSRecord;
+const busMessage = (e: MeetingEvent) => JSON.stringify({ version: '0', id: `bus-${e.eventId}`, source: 'chibo.meetings', 'detail-type': e.type, detail: e });
+
+describe('on-meeting-recorded', () => {
+  it('a batch with one poison message: the others are applied, the poison goes to the DLQ with its reason', async () => {
+    const [a, b] = exampleEvents() as [MeetingEvent, MeetingEvent];
+    const poison = JSON.stringify({ source: 'chibo.meetings', 'detail-type': 'MeetingRecorded', detail: { ...a, eventId: 'bad', attendance: [{ memberId: 'TDP2-1', status: 'late' }] } });
+    const result = await onMeetingRecorded({ Records: [record('1', busMessage(a)), record('2', poison), record('3', busMessage(b))] }, context);
+    expect(result.batchItemFailures).toEqual([]);
+    const dead = sqs.commandCalls(SendMessageCommand).map((c) => c.args[0].input);
+    expect(dead).toHaveLength(1);
+    expect(dead[0]!.QueueUrl).toBe('https://sqs/ingestion-dlq');
+    expect(dead[0]!.MessageBody).toBe(poison);
+    expect(dead[0]!.MessageAttributes!['reason']!.StringValue).toMatch(/^rejected: detail\.attendance\[0\]\.status: /);
+    const meetings = (await dynamo.scanAll()).filter((i) => String(i['pk']).startsWith('MEETING#')).map((i) => i['pk']);
+    expect(meetings.sort()).toEqual([`MEETING#${a.meetingId}`, `MEETING#${b.meetingId}`].sort());
+  });
+
+  it('a failure that may pass is reported for retry, not dead-lettered, until the last delivery', async () => {
+    const [a] = exampleEvents() as [MeetingEvent];
+    process.env['TABLE_NAME'] = 'no-such-table';
+    // The table name is read when the handler module builds its adapters: a fresh import points the store at a missing table.
+    vi.resetModules();
+    const { handler } = await import('../../functions/on-meeting-recorded/handler.ts');
+    process.env['TABLE_NAME'] = dynamo.table;
+    sqs.resetHistory();
+    const first = await handler({ Records: [record('9', busMessage(a), 1)] }, context);
+    expect(first.batchItemFailures).toEqual([{ itemIdentifier: '9' }]);
+    expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
+    const last = await handler({ Records: [record('9', busMessage(a), 3)] }, context);
+    expect(last.batchItemFailures).toEqual([]);
+    expect(sqs.commandCalls(SendMessageCommand)[0]!.args[0].input.MessageAttributes!['reason']!.StringValue).toMatch(/^failed 3 times: /);
+  });
+});
+
+describe('evaluate-deadlines', () => {
+  it('the scheduler call fans out one sweep per province; a sweep message sweeps it and notifies', async () => {
+    sqs.resetHistory();
+    sns.resetHistory();
+    const out = await evaluateDeadlines({ source: 'chibo.scheduler' }, context);
+    expect(out).toEqual({ provinces: 1 });
+    const batch = sqs.commandCalls(SendMessageBatchCommand)[0]!.args[0].input;
+    expect(batch.QueueUrl).toBe('https://sqs/sweeps');
+    expect(JSON.parse(batch.Entries![0]!.MessageBody!)).toMatchObject({ provinceId: 'LC' });
+
+    const job = JSON.stringify({ provinceId: 'LC', at: '2026-04-04T06:00:00+07:00' });
+    const result = (await evaluateDeadlines({ Records: [record('s1', job)] }, context)) as { batchItemFailures: unknown[] };
+    expect(result.batchItemFailures).toEqual([]);
+    const published = sns.commandCalls(PublishCommand).map((c) => c.args[0].input);
+    expect(published.some((p) => p.TopicArn === 'arn:aws:sns:ap-southeast-1:1:violations' && p.MessageAttributes!['recipientId']!.StringValue === 'ubkt:LC.NL')).toBe(true);
+  });
+});
