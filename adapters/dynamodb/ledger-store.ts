@@ -9,7 +9,7 @@ import type { MeetingEvent } from '../../shared/contract/events.ts';
 import { OrgIndex } from '../../shared/org/org-index.ts';
 import type { EntryOutcome, EntryRef, LedgerStore, MeetingContext, RegisterWrite, StoredEntry, StoredMeeting } from '../../shared/ports/ledger-store.ts';
 import { parseEntryKey } from '../../shared/use-cases/record-meeting.ts';
-import { batchGet } from './batch.ts';
+import { batchGet, mapLimit } from './batch.ts';
 import type { Finding } from '../../shared/contract/findings.ts';
 import { fingerprint } from '../../shared/pipeline/fingerprint.ts';
 import { entryFromItem, toRegisterAttribute } from './entry-item.ts';
@@ -253,15 +253,17 @@ export class DynamoLedgerStore implements LedgerStore {
 
   async entries(refs: readonly EntryRef[]): Promise<StoredEntry[]> {
     const found = await batchGet(this.db, this.table, refs.map((r) => entryItemKey(r.ruleId, r.subject, r.period)));
-    return Promise.all(
-      refs.map(async (r) => {
+    return mapLimit(
+      refs,
+      32,
+      async (r) => {
         const key = entryItemKey(r.ruleId, r.subject, r.period);
         const item = found.get(`${key.pk}|${key.sk}`);
         if (item) return entryFromItem(item);
         const fresh = { ...key, ruleId: r.ruleId, subject: r.subject, period: r.period, rev: 0 };
         await conditional(this.db.send(new PutCommand({ TableName: this.table, Item: fresh, ConditionExpression: 'attribute_not_exists(pk)' })));
         return entryFromItem(fresh);
-      }),
+      },
     );
   }
 
