@@ -1,0 +1,72 @@
+/** The conditional writes of the ledger store, exactly: these conditions are what make the pipeline idempotent and order-free. */
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DynamoLedgerStore } from '../../adapters/dynamodb/ledger-store.ts';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const store = new DynamoLedgerStore(DynamoDBDocumentClient.from(new DynamoDBClient({})), 'chibo');
+beforeEach(() => ddb.reset());
+
+const register = { version: 2, eventId: 'e-2', unitId: 'LC.NL.TDP5', heldAt: 1_772_000_000_000, kind: 'regular' as const, slots: { regularMeetings: { heldAt: 1_772_000_000_000 } } };
+
+describe('DynamoLedgerStore writes', () => {
+  it('a register wins by version: set unless a newer one (or another event of the same version) is there', async () => {
+    ddb.on(UpdateCommand).resolves({ Attributes: { ruleId: 'r', subject: { type: 'cell', id: 'LC.NL.TDP5' }, period: '2026-02', rev: 4 } });
+    const entry = await store.writeRegister({ ruleId: 'dieu-le/monthly-regular-meeting', subject: { type: 'cell', id: 'LC.NL.TDP5' }, period: '2026-02', meetingId: 'mt-1', register });
+    expect(entry?.rev).toBe(4);
+    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input).toEqual({
+      TableName: 'chibo',
+      Key: { pk: 'SUBJECT#LC.NL.TDP5', sk: 'ENTRY#2026-02#dieu-le/monthly-regular-meeting#cell' },
+      UpdateExpression: 'SET #m = :reg, ruleId = :rule, subject = :subject, period = :period ADD rev :one',
+      ConditionExpression: 'attribute_not_exists(#m) OR #m.v < :v OR (#m.v = :v AND #m.e = :e)',
+      ExpressionAttributeNames: { '#m': 'm:mt-1' },
+      ExpressionAttributeValues: {
+        ':reg': { v: 2, e: 'e-2', u: 'LC.NL.TDP5', h: 1_772_000_000_000, k: 'regular', s: { regularMeetings: { heldAt: 1_772_000_000_000 } } },
+        ':rule': 'dieu-le/monthly-regular-meeting',
+        ':subject': { type: 'cell', id: 'LC.NL.TDP5' },
+        ':period': '2026-02',
+        ':one': 1,
+        ':v': 2,
+        ':e': 'e-2',
+      },
+      ReturnValues: 'ALL_NEW',
+    });
+  });
+
+  it('a register that loses to a newer one is no error: null', async () => {
+    ddb.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'no', $metadata: {} }));
+    expect(await store.writeRegister({ ruleId: 'r', subject: { type: 'cell', id: 'c' }, period: '2026-02', meetingId: 'mt-1', register })).toBeNull();
+  });
+
+  it('a version is claimed only over the version read, adding to the entries ever touched and the event ids seen', async () => {
+    ddb.on(UpdateCommand).resolves({});
+    const read = { meetingId: 'mt-1', version: 1, eventId: 'e-1', retracted: false, unitId: 'LC.NL.TDP5', touched: ['a'] };
+    expect(await store.claimMeeting({ meetingId: 'mt-1', read, version: 2, eventId: 'e-2', unitId: 'LC.NL.TDP5', retracted: false, touched: ['a', 'b'] })).toBe(true);
+    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input).toEqual({
+      TableName: 'chibo',
+      Key: { pk: 'MEETING#mt-1', sk: 'MEETING' },
+      UpdateExpression: 'SET version = :v, eventId = :e, unitId = :u, retracted = :r ADD eventIds :ids, touched :t',
+      ConditionExpression: 'version = :rv AND eventId = :re AND retracted = :false',
+      ExpressionAttributeValues: { ':v': 2, ':e': 'e-2', ':u': 'LC.NL.TDP5', ':r': false, ':rv': 1, ':re': 'e-1', ':false': false, ':ids': new Set(['e-2']), ':t': new Set(['a', 'b']) },
+    });
+  });
+
+  it('the first version is claimed only if no version is stored', async () => {
+    ddb.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'no', $metadata: {} }));
+    expect(await store.claimMeeting({ meetingId: 'mt-1', read: null, version: 1, eventId: 'e-1', unitId: 'u', retracted: false, touched: [] })).toBe(false);
+    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input.ConditionExpression).toBe('attribute_not_exists(pk)');
+  });
+
+  it('a notification is claimed once, or again by the same claimant', async () => {
+    ddb.on(PutCommand).resolves({});
+    expect(await store.claimNotification('violation|r|cell:c|2026-02|raised|ubkt:P', 'e-9', 1_775_000_000_000)).toBe(true);
+    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input).toEqual({
+      TableName: 'chibo',
+      Item: { pk: 'NOTIFIED#violation|r|cell:c|2026-02|raised|ubkt:P', sk: 'NOTIFIED', claimant: 'e-9', at: 1_775_000_000_000, expiresAt: 1_775_000_000 + 90 * 24 * 3600 },
+      ConditionExpression: 'attribute_not_exists(pk) OR claimant = :c',
+      ExpressionAttributeValues: { ':c': 'e-9' },
+    });
+  });
+});
