@@ -1,0 +1,86 @@
+/**
+ * Meeting events in: a custom EventBridge bus (source chibo.meetings) with an
+ * archive for replays; a rule → an encrypted SQS queue (dead-letter queue
+ * after three deliveries) → functions/on-meeting-recorded, in small batches
+ * with partial batch failures.
+ */
+import { Duration } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ChiboFunction } from './chibo-function.ts';
+import type { Ledger } from './ledger.ts';
+import type { Notifications } from './notifications.ts';
+import { MAX_RECEIVE_COUNT, queueWithDeadLetters } from './queues.ts';
+import { type PipelineSettings, settingsEnvironment } from './settings.ts';
+
+export const MEETING_EVENT_SOURCE = 'chibo.meetings';
+export const MEETING_DETAIL_TYPES = ['MeetingRecorded', 'MeetingRetracted'];
+export const ARCHIVE_RETENTION_DAYS = 365;
+
+export interface IngestionProps {
+  readonly key: kms.IKey;
+  readonly ledger: Ledger;
+  readonly notifications: Notifications;
+  readonly settings: PipelineSettings;
+}
+
+export class Ingestion extends Construct {
+  readonly bus: events.EventBus;
+  readonly archive: events.Archive;
+  readonly rule: events.Rule;
+  readonly queue: sqs.Queue;
+  readonly deadLetterQueue: sqs.Queue;
+  readonly handler: ChiboFunction;
+
+  constructor(scope: Construct, id: string, props: IngestionProps) {
+    super(scope, id);
+    const timeout = Duration.seconds(30);
+
+    this.bus = new events.EventBus(this, 'Bus', { description: 'chibo-monitor meeting events (source chibo.meetings)' });
+    this.archive = this.bus.archive('Archive', {
+      description: 'Every event on the bus, kept for replays after a rule change',
+      eventPattern: { source: [MEETING_EVENT_SOURCE] },
+      retention: Duration.days(ARCHIVE_RETENTION_DAYS),
+    });
+
+    const { queue, deadLetterQueue } = queueWithDeadLetters(this, 'MeetingQueue', {
+      key: props.key,
+      visibilityTimeout: Duration.seconds(timeout.toSeconds() * 6),
+    });
+    this.queue = queue;
+    this.deadLetterQueue = deadLetterQueue;
+
+    this.rule = new events.Rule(this, 'MeetingEventsRule', {
+      eventBus: this.bus,
+      description: 'MeetingRecorded and MeetingRetracted events to the processing queue',
+      eventPattern: { source: [MEETING_EVENT_SOURCE], detailType: MEETING_DETAIL_TYPES },
+      // Events the rule cannot deliver land in the same dead-letter queue, in the same envelope.
+      targets: [new targets.SqsQueue(queue, { deadLetterQueue, retryAttempts: 8, maxEventAge: Duration.hours(24) })],
+    });
+
+    this.handler = new ChiboFunction(this, 'OnMeetingRecorded', {
+      entry: 'functions/on-meeting-recorded/handler.ts',
+      description: 'chibo-monitor: apply a meeting event to the obligation ledger, raise meeting alerts',
+      timeout,
+      environment: {
+        TABLE_NAME: props.ledger.table.tableName,
+        REMINDERS_TOPIC_ARN: props.notifications.reminders.topicArn,
+        VIOLATIONS_TOPIC_ARN: props.notifications.violations.topicArn,
+        DEAD_LETTER_QUEUE_URL: deadLetterQueue.queueUrl,
+        MAX_RECEIVES: String(MAX_RECEIVE_COUNT),
+        ...settingsEnvironment(props.settings),
+      },
+    });
+    props.ledger.grantItemAccess(this.handler);
+    for (const topic of props.notifications.topics) topic.grantPublish(this.handler);
+    // A message that can never be processed is dead-lettered by the handler itself, with its reason.
+    deadLetterQueue.grantSendMessages(this.handler);
+    this.handler.addEventSource(
+      new SqsEventSource(queue, { batchSize: 5, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true }),
+    );
+  }
+}
