@@ -85,6 +85,9 @@ export class ChiboMonitorStack extends Stack {
     output('MeetingDeadLetterQueueArn', this.ingestion.deadLetterQueue.queueArn, 'Dead-letter queue of meeting events');
     output('SweepQueueArn', this.deadlines.queue.queueArn, 'Queue of province sweeps');
     output('SweepDeadLetterQueueArn', this.deadlines.deadLetterQueue.queueArn, 'Dead-letter queue of province sweeps');
+    output('MeetingDeadLetterQueueUrl', this.ingestion.deadLetterQueue.queueUrl, 'Dead-letter queue of meeting events (URL)');
+    output('SweepDeadLetterQueueUrl', this.deadlines.deadLetterQueue.queueUrl, 'Dead-letter queue of province sweeps (URL)');
+    output('EvaluateDeadlinesFunctionName', this.deadlines.handler.functionName, 'The deadline sweep function (manual runs)');
     output('HttpApiLogGroup', this.api.handler.logGroup.logGroupName, 'Log group of the http-api function');
     output('OnMeetingRecordedLogGroup', this.ingestion.handler.logGroup.logGroupName, 'Log group of the on-meeting-recorded function');
     output('EvaluateDeadlinesLogGroup', this.deadlines.handler.logGroup.logGroupName, 'Log group of the evaluate-deadlines function');

@@ -56,6 +56,8 @@ export class Observability extends Construct {
 
     const add = (alarmId: string, description: string, metric: cloudwatch.IMetric, threshold: number) => {
       const alarm = new cloudwatch.Alarm(this, alarmId, {
+        // Named, so that the runbook in docs/operations.md finds them: <stack>-<alarm>.
+        alarmName: `${Stack.of(this).stackName}-${alarmId}`,
         alarmDescription: description,
         metric,
         threshold,

@@ -297,7 +297,21 @@ describe('Observability: alarms', () => {
     expect(byMetric('ApproximateAgeOfOldestMessage').map(dimension)).toEqual(
       expect.arrayContaining([s.stack.ingestion.queue, s.stack.deadlines.queue].map((q) => ({ 'Fn::GetAtt': [s.id(q), 'QueueName'] }))),
     );
-    for (const a of alarms) expect(a['AlarmActions']).toEqual([ref(s.id(s.stack.observability.alarmTopic))]);
+    for (const a of alarms) {
+      expect(a['AlarmActions']).toEqual([ref(s.id(s.stack.observability.alarmTopic))]);
+      expect(a['AlarmName']).toMatch(/^ChiboMonitorStack-[A-Za-z]+Alarm$/);
+    }
+    expect(alarms.map((a) => a['AlarmName']).sort()).toEqual(
+      [
+        'EvaluateDeadlinesErrorsAlarm',
+        'HttpApiErrorsAlarm',
+        'MeetingQueueDeadLettersAlarm',
+        'MeetingQueueOldestMessageAlarm',
+        'OnMeetingRecordedErrorsAlarm',
+        'SweepQueueDeadLettersAlarm',
+        'SweepQueueOldestMessageAlarm',
+      ].map((n) => `ChiboMonitorStack-${n}`),
+    );
   });
 
   it('CloudWatch may publish to the encrypted alarm topic', () => {
@@ -333,6 +347,9 @@ describe('outputs', () => {
         'HttpApiLogGroup',
         'MeetingDeadLetterQueueArn',
         'SweepDeadLetterQueueArn',
+        'MeetingDeadLetterQueueUrl',
+        'SweepDeadLetterQueueUrl',
+        'EvaluateDeadlinesFunctionName',
       ]),
     );
   });
