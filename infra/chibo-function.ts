@@ -29,7 +29,6 @@ export interface ChiboFunctionProps {
 }
 
 export class ChiboFunction extends NodejsFunction {
-
   constructor(scope: Construct, id: string, props: ChiboFunctionProps) {
     const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
       retention: props.logRetention ?? logs.RetentionDays.THREE_MONTHS,
@@ -86,8 +85,9 @@ export class ChiboFunction extends NodejsFunction {
   }
 
   /**
-   * Suppress AwsSolutions-IAM5 on this function's role for wildcards that a
-   * grant* method writes (an index/* resource, kms:GenerateDataKey*), with the reason.
+   * Acknowledge cdk-nag AwsSolutions-IAM5 findings on this function's role for
+   * wildcards that a grant method writes (an index/* resource,
+   * kms:GenerateDataKey*), one finding at a time, with the reason.
    */
   allowGrantWildcards(findings: string[], reason: string): void {
     if (!this.role) throw new Error('ChiboFunction always has a role');
