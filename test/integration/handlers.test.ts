@@ -4,6 +4,7 @@
  * and reaches the dead-letter queue with its reason; the scheduler's call fans
  * out one sweep per province, and a sweep message sweeps.
  */
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
@@ -16,6 +17,7 @@ import { startDynamo, type LocalDynamo } from '../support/dynamo.ts';
 
 const sns = mockClient(SNSClient);
 const sqs = mockClient(SQSClient);
+const eventBridge = mockClient(EventBridgeClient);
 let dynamo: LocalDynamo;
 let onMeetingRecorded: (e: SQSEvent, c: Context) => Promise<{ batchItemFailures: Array<{ itemIdentifier: string }> }>;
 let evaluateDeadlines: typeof import('../../functions/evaluate-deadlines/handler.ts')['handler'];
@@ -33,6 +35,7 @@ beforeAll(async () => {
     VIOLATIONS_TOPIC_ARN: 'arn:aws:sns:ap-southeast-1:1:violations',
     DEAD_LETTER_QUEUE_URL: 'https://sqs/ingestion-dlq',
     SWEEP_QUEUE_URL: 'https://sqs/sweeps',
+    EVENT_BUS_NAME: 'chibo-meetings',
     RULE_PACKS: 'yb-qd18',
     MONITOR_FROM: '2026-01',
     POWERTOOLS_METRICS_DISABLED: 'true',
@@ -98,5 +101,37 @@ describe('evaluate-deadlines', () => {
     expect(result.batchItemFailures).toEqual([]);
     const published = sns.commandCalls(PublishCommand).map((c) => c.args[0].input);
     expect(published.some((p) => p.TopicArn === 'arn:aws:sns:ap-southeast-1:1:violations' && p.MessageAttributes!['recipientId']!.StringValue === 'ubkt:LC.NL')).toBe(true);
+  });
+});
+
+describe('http-api', () => {
+  const apiEvent = (method: string, path: string, body?: unknown, claims?: Record<string, unknown>) =>
+    ({
+      rawPath: path,
+      queryStringParameters: {},
+      body: body === undefined ? undefined : JSON.stringify(body),
+      isBase64Encoded: false,
+      requestContext: { http: { method }, ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}) },
+    }) as never;
+
+  it('turns a JWT-authorised POST /events into PutEvents on the bus, and answers JSON', async () => {
+    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [] });
+    const { handler } = await import('../../functions/http-api/handler.ts');
+    const [a] = exampleEvents() as [MeetingEvent];
+    const res = await handler(apiEvent('POST', '/events', { ...a, eventId: 'api-1', meetingId: 'api-mt-1' }, { 'custom:units': 'LC', 'cognito:groups': ['recorder'] }));
+    expect(res.statusCode).toBe(202);
+    expect(res.headers!['content-type']).toContain('application/json');
+    expect(JSON.parse(res.body!)).toEqual({ accepted: 1, duplicates: 0 });
+    expect(eventBridge.commandCalls(PutEventsCommand)[0]!.args[0].input.Entries![0]).toMatchObject({ EventBusName: 'chibo-meetings', Source: 'chibo.meetings', DetailType: a.type });
+    expect((await handler(apiEvent('GET', '/findings'))).statusCode).toBe(401);
+  });
+
+  it('an internal failure is a 500 with a JSON error and no stack trace', async () => {
+    eventBridge.on(PutEventsCommand).rejects(new Error('secret internals at line 42'));
+    const { handler } = await import('../../functions/http-api/handler.ts');
+    const [a] = exampleEvents() as [MeetingEvent];
+    const res = await handler(apiEvent('POST', '/events', { ...a, eventId: 'api-2', meetingId: 'api-mt-2' }, { 'custom:units': 'LC', 'cognito:groups': ['recorder'] }));
+    expect(res.statusCode).toBe(500);
+    expect(res.body).toBe('{"error":"internal error"}');
   });
 });

@@ -1,0 +1,37 @@
+import type { Caller } from '../auth/caller.ts';
+import type { EventBus } from '../ports/event-bus.ts';
+import type { LedgerQueries } from '../ports/ledger-queries.ts';
+import type { OrgStore } from '../ports/org-store.ts';
+
+/** An HTTP request, whatever carried it (API Gateway, the embedded server). */
+export interface ApiRequest {
+  method: string;
+  path: string;
+  query: Readonly<Record<string, string | undefined>>;
+  body: string | undefined;
+  /** Null when the request carried no valid token. */
+  caller: Caller | null;
+}
+
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+}
+
+export interface ApiDeps {
+  orgStore: OrgStore;
+  ledger: LedgerQueries;
+  bus: EventBus;
+}
+
+/** One problem with a request body or query, for a 400. */
+export interface ApiIssue {
+  index?: number;
+  path: string;
+  message: string;
+}
+
+export const apiError = (status: number, error: string, extra: Record<string, unknown> = {}): ApiResponse => ({ status, body: { error, ...extra } });
+
+/** `attendance.3.status`: the path as DESIGN.md's 400 shows it. */
+export const dotPath = (path: ReadonlyArray<PropertyKey>): string => (path.length === 0 ? '(root)' : path.map(String).join('.'));

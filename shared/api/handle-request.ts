@@ -1,0 +1,84 @@
+/** The HTTP API of DESIGN.md, framework-free: the Lambda handler and the embedded server both call it. */
+import { z } from 'zod';
+import { inScope, may, type Caller } from '../auth/caller.ts';
+import { compareFindings, findingIdentity, FindingKind, PeriodId, type Finding } from '../contract/findings.ts';
+import { Id } from '../contract/primitives.ts';
+import { parseOrg } from '../org/parse-org.ts';
+import { BUILT_IN_PACKS } from '../rules/packs/index.ts';
+import { apiError, dotPath, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
+import { postEvents } from './post-events.ts';
+
+type Route = (req: ApiRequest & { caller: Caller }, deps: ApiDeps) => Promise<ApiResponse>;
+
+const FindingsQuery = z.strictObject({ unit: Id.optional(), period: PeriodId.optional(), kind: FindingKind.optional() });
+const ObligationsQuery = z.strictObject({ subject: Id, period: PeriodId.optional() });
+
+function parseBody(body: string | undefined): { ok: true; json: unknown } | { ok: false; response: ApiResponse } {
+  try {
+    return { ok: true, json: JSON.parse(body ?? '') };
+  } catch {
+    return { ok: false, response: apiError(400, 'the body is not valid JSON') };
+  }
+}
+
+function queryIssues(error: z.ZodError): ApiResponse {
+  return apiError(400, 'bad query', { errors: error.issues.map((i) => ({ path: dotPath(i.path), message: i.message })) });
+}
+
+const putOrg: Route = async (req, deps) => {
+  if (!may(req.caller, 'admin')) return apiError(403, 'replacing the org needs the admin role');
+  const body = parseBody(req.body);
+  if (!body.ok) return body.response;
+  const parsed = parseOrg(body.json);
+  if (!parsed.ok) return apiError(400, 'invalid org snapshot', { errors: parsed.issues.map((i) => ({ path: dotPath(i.path), message: i.message })) });
+  const unknownPacks = (parsed.value.snapshot.packs ?? []).flatMap((b, i) => (BUILT_IN_PACKS.has(b.pack) ? [] : [{ path: `packs.${i}.pack`, message: `unknown pack "${b.pack}"` }]));
+  if (unknownPacks.length > 0) return apiError(400, 'invalid org snapshot', { errors: unknownPacks });
+  return { status: 200, body: await deps.orgStore.replace(parsed.value.snapshot) };
+};
+
+const postEventsRoute: Route = async (req, deps) => {
+  const body = parseBody(req.body);
+  return body.ok ? postEvents(body.json, req.caller, deps) : body.response;
+};
+
+const getFindings: Route = async (req, deps) => {
+  const query = FindingsQuery.safeParse(req.query);
+  if (!query.success) return queryIssues(query.error);
+  const { unit, period, kind } = query.data;
+  let units: readonly string[] = req.caller.scope;
+  if (unit !== undefined) {
+    const path = (await deps.orgStore.unitPaths([unit])).get(unit);
+    if (!path) return apiError(404, `unknown unit "${unit}"`);
+    if (!inScope(req.caller, path)) return apiError(403, `unit "${unit}" is outside your scope`);
+    units = [unit];
+  }
+  const found = new Map<string, Finding>();
+  for (const unitId of units) for (const f of await deps.ledger.findings({ unitId, ...(period ? { period } : {}), ...(kind ? { kind } : {}) })) found.set(findingIdentity(f), f);
+  return { status: 200, body: [...found.values()].sort(compareFindings) };
+};
+
+const getObligations: Route = async (req, deps) => {
+  const query = ObligationsQuery.safeParse(req.query);
+  if (!query.success) return queryIssues(query.error);
+  const all = await deps.ledger.obligations({ subjectId: query.data.subject, ...(query.data.period ? { period: query.data.period } : {}) });
+  return { status: 200, body: all.filter((o) => inScope(req.caller, o.unitPath)).map((o) => o.value) };
+};
+
+const ROUTES: Record<string, Record<string, Route>> = {
+  '/org': { PUT: putOrg },
+  '/events': { POST: postEventsRoute },
+  '/findings': { GET: getFindings },
+  '/obligations': { GET: getObligations },
+};
+
+export async function handleRequest(req: ApiRequest, deps: ApiDeps): Promise<ApiResponse> {
+  const path = req.path.replace(/\/+$/, '') || '/';
+  if (path === '/health') return req.method === 'GET' ? { status: 200, body: { status: 'ok' } } : apiError(405, 'method not allowed', { allow: ['GET'] });
+  const routes = ROUTES[path];
+  if (!routes) return apiError(404, `no route ${req.method} ${req.path}`);
+  const route = routes[req.method];
+  if (!route) return apiError(405, 'method not allowed', { allow: Object.keys(routes) });
+  if (!req.caller) return apiError(401, 'a bearer token is required');
+  if (!may(req.caller, 'recorder', 'inspector', 'admin')) return apiError(403, 'your token carries no role');
+  return route({ ...req, caller: req.caller }, deps);
+}
