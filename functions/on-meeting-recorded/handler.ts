@@ -5,10 +5,8 @@
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { BusMessage } from '../../shared/contract/bus-message.ts';
-import { formatPath } from '../../shared/contract/issues.ts';
-import { handleQueueMessage, PermanentError } from '../../shared/use-cases/handle-queue-message.ts';
-import { recordMeeting } from '../../shared/use-cases/record-meeting.ts';
+import { handleQueueMessage } from '../../shared/use-cases/handle-queue-message.ts';
+import { processBusMessage } from '../../shared/use-cases/process-bus-message.ts';
 import { MAX_RECEIVES, pipelineDeps } from '../shared/pipeline-deps.ts';
 import { logger, metrics } from '../shared/observability.ts';
 
@@ -16,17 +14,8 @@ const deps = pipelineDeps();
 const processor = new BatchProcessor(EventType.SQS);
 
 async function processBody(body: string): Promise<void> {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new PermanentError('the message is not JSON');
-  }
-  const parsed = BusMessage.safeParse(json);
-  if (!parsed.success) throw new PermanentError(parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '));
-  const event = parsed.data.detail;
   deps.meter.reset();
-  const outcome = await recordMeeting(event, deps);
+  const { event, outcome } = await processBusMessage(body, deps);
   // Ids and counts only: member names never reach the logs.
   logger.info('meeting event handled', { eventId: event.eventId, meetingId: event.meetingId, outcome, dynamodb: deps.meter.meter });
   metrics.addMetric(`events_${outcome}`, 'Count', 1);

@@ -1,0 +1,23 @@
+/** Notifications on one machine: a readable Vietnamese line on the console, and one JSON object a line in the outbox. */
+import { appendFile } from 'node:fs/promises';
+import type { Notification, Notifier } from '../shared/ports/notifier.ts';
+
+const COLOUR: Record<string, string> = { reminder: '\x1b[33m', violation: '\x1b[31m', alert: '\x1b[35m', withdrawn: '\x1b[32m' };
+const LABEL: Record<string, string> = { reminder: 'NHẮC VIỆC', violation: 'VI PHẠM', alert: 'CẢNH BÁO', withdrawn: 'ĐÃ RÚT LẠI' };
+
+export class OutboxNotifier implements Notifier {
+  constructor(
+    private readonly outboxFile: string,
+    private readonly console: NodeJS.WritableStream | null,
+  ) {}
+
+  async publish(n: Notification): Promise<void> {
+    await appendFile(this.outboxFile, `${JSON.stringify({ topic: n.topic, subject: n.subject, body: n.body, attributes: n.attributes })}\n`);
+    if (!this.console) return;
+    const kind = n.attributes.kind;
+    const colour = (this.console as { isTTY?: boolean }).isTTY ? (COLOUR[kind] ?? '') : '';
+    const reset = colour ? '\x1b[0m' : '';
+    const firstLine = n.body.split('\n')[1] ?? n.body;
+    this.console.write(`${colour}[${LABEL[kind] ?? kind}]${reset} → ${n.attributes.recipientId}: ${firstLine}\n`);
+  }
+}

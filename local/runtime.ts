@@ -1,0 +1,141 @@
+/**
+ * The whole monitor on one machine: dynalite (on disk, or in memory) with the
+ * stack's table, the same use cases and request handling as the Lambdas,
+ * an in-process bus and queue, the daily sweeps, and an outbox of notifications.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import dynalite from 'dynalite';
+import { DynamoLedgerQueries } from '../adapters/dynamodb/ledger-queries.ts';
+import { DynamoLedgerStore } from '../adapters/dynamodb/ledger-store.ts';
+import { DynamoOrgStore } from '../adapters/dynamodb/org-store.ts';
+import { createTableInput } from '../adapters/dynamodb/table-definition.ts';
+import { pipelineConfig } from '../functions/shared/config.ts';
+import type { ApiDeps } from '../shared/api/api-types.ts';
+import { sweepProvince } from '../shared/use-cases/sweep-deadlines.ts';
+import { realClock, SimulatedClock, type Clock } from './clock.ts';
+import { DailySweeps } from './daily-sweeps.ts';
+import { FileDeadLetters } from './file-dead-letters.ts';
+import { apiServer } from './http-server.ts';
+import { InProcessBus } from './in-process-bus.ts';
+import { OutboxNotifier } from './outbox-notifier.ts';
+import { authenticator, loadTokens } from './tokens.ts';
+
+export const TABLE_NAME = 'chibo';
+
+export interface RuntimeOptions {
+  /** Where the store lives; null: in memory, gone on exit. Outbox and dead letters go beside it. */
+  dataDir: string | null;
+  /** Folder of outbox.jsonl, dead-letters.jsonl and state.json. */
+  stateDir: string;
+  port: number;
+  /** A simulated clock starting here (ms), or the real clock. */
+  simulatedStart: number | null;
+  tokensFile: string;
+  console: NodeJS.WritableStream | null;
+  env?: NodeJS.ProcessEnv;
+}
+
+interface State {
+  lastSweep: number;
+  clock?: number;
+}
+
+export interface Runtime {
+  url: string;
+  clock: Clock;
+  api: ApiDeps;
+  store: DynamoLedgerStore;
+  orgStore: DynamoOrgStore;
+  /** Lets a demo replay the past: while set, the use cases see this instant. */
+  timeTravel(ms: number | null): void;
+  sweepAll(at: string): Promise<void>;
+  setClock: ((ms: number) => Promise<void>) | null;
+  outboxFile: string;
+  close(): Promise<void>;
+}
+
+async function ensureTable(client: DynamoDBClient): Promise<void> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: TABLE_NAME }));
+  } catch (err) {
+    if (!(err instanceof ResourceNotFoundException) && (err as Error).name !== 'ResourceNotFoundException') throw err;
+    await client.send(new CreateTableCommand(createTableInput(TABLE_NAME)));
+  }
+}
+
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  await mkdir(options.stateDir, { recursive: true });
+  if (options.dataDir) await mkdir(dirname(options.dataDir), { recursive: true });
+  const db = dynalite({ ...(options.dataDir ? { path: options.dataDir } : {}), createTableMs: 0 });
+  await new Promise<void>((resolve) => db.listen(0, '127.0.0.1', () => resolve()));
+  const client = new DynamoDBClient({ endpoint: `http://127.0.0.1:${(db.address() as AddressInfo).port}`, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  await ensureTable(client);
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+
+  const stateFile = join(options.stateDir, 'state.json');
+  const saved: State | null = await readFile(stateFile, 'utf8').then((t) => JSON.parse(t) as State, () => null);
+  const clock: Clock = options.simulatedStart === null ? realClock : new SimulatedClock(saved?.clock ?? options.simulatedStart);
+  const state: State = { lastSweep: saved?.lastSweep ?? clock.now(), ...(clock.simulated ? { clock: clock.now() } : {}) };
+  const saveState = () => writeFile(stateFile, JSON.stringify(state));
+
+  let travelled: number | null = null;
+  const store = new DynamoLedgerStore(doc, TABLE_NAME);
+  const orgStore = new DynamoOrgStore(doc, TABLE_NAME);
+  const outboxFile = join(options.stateDir, 'outbox.jsonl');
+  const deps = { store, notifier: new OutboxNotifier(outboxFile, options.console), config: pipelineConfig(options.env ?? process.env), now: () => travelled ?? clock.now() };
+  const bus = new InProcessBus(deps, new FileDeadLetters(join(options.stateDir, 'dead-letters.jsonl')));
+  const sweepAll = async (at: string) => {
+    for (const provinceId of await store.provinces()) await sweepProvince({ provinceId, at }, deps);
+  };
+  const sweeps = new DailySweeps(clock, state.lastSweep, sweepAll, async (ms) => {
+    state.lastSweep = ms;
+    await saveState();
+  });
+  const setClock =
+    clock instanceof SimulatedClock
+      ? async (ms: number) => {
+          clock.set(ms);
+          state.clock = clock.now();
+          await saveState();
+          await sweeps.catchUp();
+        }
+      : null;
+
+  let provinces: string[] = (await orgStore.meta())?.provinces ?? [];
+  const api: ApiDeps = {
+    orgStore: { replace: async (s) => {
+      const counts = await orgStore.replace(s);
+      provinces = (await orgStore.meta())?.provinces ?? [];
+      return counts;
+    }, unitPaths: (ids) => orgStore.unitPaths(ids) },
+    ledger: new DynamoLedgerQueries(doc, TABLE_NAME),
+    bus,
+  };
+  const tokens = await loadTokens(options.tokensFile);
+  const server = apiServer(api, authenticator(tokens, () => provinces), { setClock });
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', () => resolve()));
+  await saveState();
+  sweeps.start();
+
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    clock,
+    api,
+    store,
+    orgStore,
+    timeTravel: (ms) => void (travelled = ms),
+    sweepAll,
+    setClock,
+    outboxFile,
+    async close() {
+      await sweeps.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      client.destroy();
+      await new Promise<void>((resolve) => db.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The embedded default end to end through its HTTP API: the example org and
+ * events in, the simulated clock moved to 4 April 2026 06:00, and the
+ * findings and the outbox equal `chibo evaluate`; a restart on the same data
+ * dir loses nothing and sends nothing twice.
+ */
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { instantMs } from '../../shared/calendar/period.ts';
+import { Engine } from '../../shared/engine/engine.ts';
+import { Ledger } from '../../shared/ledger/ledger.ts';
+import { startRuntime, type Runtime } from '../../local/runtime.ts';
+import { buildOrg, exampleEvents, exampleOrgJson, packs } from '../support/builders.ts';
+
+const AS_OF = '2026-04-04T06:00:00+07:00';
+const ENV = { RULE_PACKS: 'yb-qd18', MONITOR_FROM: '2026-01' };
+let dir: string;
+let runtime: Runtime;
+
+const start = (d: string) =>
+  startRuntime({ dataDir: join(d, 'data'), stateDir: d, port: 0, simulatedStart: instantMs('2026-01-01T00:00:00+07:00'), tokensFile: join(d, 'no-tokens.json'), console: null, env: ENV });
+const http = async (method: string, path: string, body?: unknown) => {
+  const res = await fetch(`${runtime.url}${path}`, { method, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+  return { status: res.status, body: (await res.json()) as unknown };
+};
+const outbox = async () => (await readFile(runtime.outboxFile, 'utf8').catch(() => '')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { attributes: Record<string, string> });
+
+function cli() {
+  const org = buildOrg(exampleOrgJson() as never);
+  const engine = new Engine(org, packs('yb-qd18'));
+  const ledger = new Ledger();
+  for (const e of exampleEvents()) engine.apply(ledger, e);
+  return engine.findingsAt(ledger, instantMs(AS_OF), { from: instantMs('2026-01-01T00:00:00+07:00') });
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'chibo-e2e-'));
+  runtime = await start(dir);
+});
+afterAll(async () => runtime.close());
+
+describe('the embedded default', () => {
+  it('serves the API on 127.0.0.1; the example through HTTP gives the findings of chibo evaluate', async () => {
+    expect(await http('GET', '/health')).toEqual({ status: 200, body: { status: 'ok' } });
+    expect((await http('PUT', '/org', exampleOrgJson())).status).toBe(200);
+    expect(await http('POST', '/events', exampleEvents())).toEqual({ status: 202, body: { accepted: 9, duplicates: 0 } });
+    expect(await http('POST', '/admin/clock', { now: AS_OF })).toEqual({ status: 200, body: { now: AS_OF } });
+    const findings = await http('GET', '/findings');
+    expect(findings.body).toEqual(cli());
+  });
+
+  it('each notification appears once in the outbox, with the SNS attributes', async () => {
+    const sent = await outbox();
+    expect(sent.length).toBeGreaterThan(0);
+    const keys = sent.map((n) => JSON.stringify(n.attributes));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(Object.keys(sent[0]!.attributes).sort()).toEqual(['kind', 'period', 'provinceId', 'recipientId', 'ruleId', 'unitId']);
+  });
+
+  it('bad requests: malformed JSON, a bad field, an oversized body; the store unchanged', async () => {
+    expect((await http('POST', '/events', '{"type":')).status).toBe(400);
+    const bad = await http('POST', '/events', { ...exampleEvents()[0], eventId: 'x-1', kind: 'party' });
+    expect(bad).toEqual({ status: 400, body: { errors: [{ index: 0, path: 'kind', message: expect.any(String) }] } });
+    expect((await http('POST', '/events', 'x'.repeat(1024 * 1024 + 1))).status).toBe(413);
+    expect((await http('GET', '/findings')).body).toEqual(cli());
+  });
+
+  it('a restart on the same data dir loses nothing and sends nothing twice', async () => {
+    const before = (await outbox()).length;
+    await runtime.close();
+    runtime = await start(dir);
+    expect((await http('GET', '/findings')).body).toEqual(cli());
+    await http('POST', '/events', exampleEvents());
+    await http('POST', '/admin/clock', { now: AS_OF });
+    expect((await outbox()).length).toBe(before);
+  });
+});
