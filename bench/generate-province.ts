@@ -24,6 +24,8 @@ export interface GenerateOptions {
   seed: number;
   cells: number;
   outDir: string;
+  /** About 70 by default (a province); the embedded demo's ward has two communes of about ten. */
+  cellsPerCommune?: number;
 }
 
 export interface Manifest {
@@ -44,14 +46,14 @@ export async function generatorFingerprint(): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-export async function generateProvince({ seed, cells, outDir }: GenerateOptions): Promise<Manifest> {
+export async function generateProvince({ seed, cells, outDir, cellsPerCommune }: GenerateOptions): Promise<Manifest> {
   if (!Number.isInteger(cells) || cells < 1) throw new RangeError(`cells must be a positive integer, not ${cells}`);
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, not ${seed}`);
   await mkdir(outDir, { recursive: true });
   // Until the new manifest is written, the files match no manifest.
   await rm(join(outDir, 'manifest.json'), { force: true });
   const rng = new Rng(seed);
-  const province = buildProvince(rng, cells);
+  const province = buildProvince(rng, cells, cellsPerCommune);
   const { units, members, leaders = [] } = province.org;
 
   // One entity a line, so that a validation error names a findable line.

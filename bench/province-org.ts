@@ -66,8 +66,8 @@ function dateBetween(rng: Rng, from: string, to: string): string {
 }
 
 /** Commune sizes around 70 cells (±40%), summing to exactly `cells`. */
-function communeSizes(rng: Rng, cells: number): number[] {
-  const communes = Math.max(1, Math.round(cells / CELLS_PER_COMMUNE));
+function communeSizes(rng: Rng, cells: number, perCommune: number): number[] {
+  const communes = Math.max(1, Math.round(cells / perCommune));
   const weights = Array.from({ length: communes }, () => 0.6 + 0.8 * rng.float());
   const total = weights.reduce((a, b) => a + b, 0);
   const sizes = weights.map((w) => Math.max(1, Math.floor((w / total) * cells)));
@@ -96,11 +96,11 @@ function cellSize(rng: Rng): number {
   return Math.min(60, 5 + Math.floor(56 * rng.float() ** 1.85));
 }
 
-export function buildProvince(rng: Rng, cells: number): ProvinceModel {
+export function buildProvince(rng: Rng, cells: number, cellsPerCommune = CELLS_PER_COMMUNE): ProvinceModel {
   const units: UnitInput[] = [{ id: PROVINCE_ID, name: 'Đảng bộ tỉnh Sơn Hà', kind: 'province', parentId: null }];
   const members: MemberInput[] = [];
   const leaders: LeaderInput[] = [];
-  const sizes = communeSizes(rng, cells);
+  const sizes = communeSizes(rng, cells, cellsPerCommune);
   const names = placeNames(rng, sizes.length);
   const communes: CommuneModel[] = [];
 

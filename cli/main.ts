@@ -1,11 +1,14 @@
 /** The `chibo` command line: dispatch, and the exit codes (0 done, 2 bad input, 1 a fault of ours). */
 import { EVALUATE_USAGE, evaluateCommand } from './evaluate.ts';
 import { InputError } from './input-error.ts';
+import { SERVE_USAGE, serveCommand } from './serve.ts';
 
 const USAGE = `chibo — compliance monitor for party cell meetings (sinh hoạt chi bộ)
 
 Usage:
   ${EVALUATE_USAGE.replace(/\n/g, '\n  ')}
+
+  ${SERVE_USAGE.replace(/\n/g, '\n  ')}
 `;
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -14,6 +17,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     switch (command) {
       case 'evaluate':
         await evaluateCommand(rest, out);
+        return 0;
+      case 'serve':
+        await serveCommand(rest, out);
         return 0;
       case undefined:
       case 'help':

@@ -77,3 +77,23 @@ describe('the embedded default', () => {
     expect((await outbox()).length).toBe(before);
   });
 });
+
+describe('the demo', () => {
+  it('seeds a ward of two communes and replays a quarter: reminders and violations appear', async () => {
+    const { seedDemo } = await import('../../local/demo.ts');
+    const d = await mkdtemp(join(tmpdir(), 'chibo-demo-'));
+    const demo = await startRuntime({ dataDir: null, stateDir: d, port: 0, simulatedStart: null, tokensFile: join(d, 'none.json'), console: null, env: {} });
+    try {
+      const seeded = await seedDemo(demo, () => {});
+      expect(seeded.units).toBeGreaterThan(20);
+      expect((await demo.orgStore.meta())?.provinces).toHaveLength(1);
+      const units = await demo.orgStore.provinceOrg('SH');
+      expect([...units.units.values()].filter((u) => u.kind === 'grassroots')).toHaveLength(2);
+      const sent = (await readFile(demo.outboxFile, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { attributes: { kind: string } });
+      const kinds = new Set(sent.map((n) => n.attributes.kind));
+      expect(kinds.has('reminder') && kinds.has('violation')).toBe(true);
+    } finally {
+      await demo.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,72 @@
+/**
+ * `chibo serve` (what `npm start` runs): the embedded monitor on this machine.
+ * A first start with an empty store seeds the demo.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { instantMs } from '../shared/calendar/period.ts';
+import { Instant } from '../shared/contract/primitives.ts';
+import { DEMO_UNTIL, seedDemo } from '../local/demo.ts';
+import { startRuntime } from '../local/runtime.ts';
+import { InputError } from './input-error.ts';
+
+export const SERVE_USAGE = `chibo serve [--port N] [--memory] [--no-demo] [--clock real|simulated] [--start ISO]
+
+  --port     HTTP port on 127.0.0.1 (default: PORT or 3000)
+  --memory   a throwaway store (default: on disk in CHIBO_DATA_DIR or ./.chibo/data)
+  --no-demo  start empty instead of seeding the demo on a first start
+  --clock    real (default): the daily sweep at 06:00 Asia/Ho_Chi_Minh; simulated: POST /admin/clock {"now": ISO} moves time
+  --start    where a simulated clock starts (default: after the demo quarter, 2026-04-04T06:00:00+07:00)`;
+
+export async function serveCommand(argv: string[], out: NodeJS.WritableStream): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { port: { type: 'string' }, memory: { type: 'boolean' }, 'no-demo': { type: 'boolean' }, clock: { type: 'string', default: 'real' }, start: { type: 'string' } },
+      strict: true,
+    }));
+  } catch (err) {
+    throw new InputError('arguments', null, null, `${(err as Error).message}\n${SERVE_USAGE}`);
+  }
+  if (values.clock !== 'real' && values.clock !== 'simulated') throw new InputError('--clock', null, null, `expected real or simulated, not "${values.clock}"`);
+  if (values.start !== undefined && !Instant.safeParse(values.start).success) throw new InputError('--start', null, null, `"${values.start}" is not an ISO 8601 instant with an offset`);
+  const port = Number(values.port ?? process.env['PORT'] ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError('--port', null, null, `"${values.port}" is not a port`);
+  const dataDir = resolve(process.env['CHIBO_DATA_DIR'] ?? '.chibo/data');
+  const stateDir = resolve(dataDir, '..');
+
+  // The SDK here talks only to the local dynalite; its notice about Node 22 (for AWS's release policy) is noise on this console.
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+  const started = Date.now();
+  const runtime = await startRuntime({
+    dataDir: values.memory ? null : dataDir,
+    stateDir,
+    port,
+    simulatedStart: values.clock === 'simulated' ? (values.start ? instantMs(values.start) : DEMO_UNTIL) : null,
+    tokensFile: resolve('chibo.tokens.json'),
+    console: out,
+  });
+  const say = (line: string) => out.write(`${line}\n`);
+  const empty = (await runtime.orgStore.meta()) === null;
+  if (empty && !values['no-demo']) {
+    const demo = await seedDemo(runtime, say);
+    say(`Demo đã sẵn sàng sau ${((Date.now() - started) / 1000).toFixed(1)} giây: ${demo.units} đơn vị, ${demo.events} sự kiện. / Demo ready.`);
+  }
+  say('');
+  say(`chibo-monitor đang chạy tại ${runtime.url}  (store: ${values.memory ? 'memory' : dataDir}; clock: ${values.clock})`);
+  say(`Thông báo / notifications: ${runtime.outboxFile}`);
+  say(`Không có chibo.tokens.json: chỉ phục vụ 127.0.0.1, quyền admin. / No tokens file: 127.0.0.1 only, as admin.`);
+  say('Thử / try:');
+  say(`  curl ${runtime.url}/health`);
+  say(`  curl '${runtime.url}/findings?kind=violation'`);
+  say(`  curl '${runtime.url}/obligations?subject=SH.C001.KDC04'`);
+  if (values.clock === 'simulated') say(`  curl -X POST ${runtime.url}/admin/clock -d '{"now":"2026-05-01T06:00:00+07:00"}'`);
+  say('Ctrl+C để dừng / to stop.');
+  await new Promise<void>((resolveStop) => {
+    const stop = () => void runtime.close().then(resolveStop);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
