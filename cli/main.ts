@@ -2,6 +2,9 @@
 import { EVALUATE_USAGE, evaluateCommand } from './evaluate.ts';
 import { InputError } from './input-error.ts';
 import { SERVE_USAGE, serveCommand } from './serve.ts';
+import { RECORD_USAGE, recordCommand } from './record.ts';
+import { FINDINGS_USAGE, findingsCommand } from './findings.ts';
+import { IMPORT_USAGE, importCommand } from './import-org.ts';
 
 const USAGE = `chibo — compliance monitor for party cell meetings (sinh hoạt chi bộ)
 
@@ -9,6 +12,11 @@ Usage:
   ${EVALUATE_USAGE.replace(/\n/g, '\n  ')}
 
   ${SERVE_USAGE.replace(/\n/g, '\n  ')}
+
+  Against a running monitor (CHIBO_URL, default http://127.0.0.1:3000; CHIBO_TOKEN):
+  ${IMPORT_USAGE}
+  ${RECORD_USAGE}
+  ${FINDINGS_USAGE}
 `;
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -20,6 +28,15 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
         return 0;
       case 'serve':
         await serveCommand(rest, out);
+        return 0;
+      case 'import':
+        await importCommand(rest, out);
+        return 0;
+      case 'record':
+        await recordCommand(rest, out);
+        return 0;
+      case 'findings':
+        await findingsCommand(rest, out);
         return 0;
       case undefined:
       case 'help':
