@@ -6,14 +6,24 @@ import { readJsonFile } from './read-json-file.ts';
 import { readOrgTables } from './org-workbook.ts';
 import { snapshotFromTables } from '../shared/org/org-tables.ts';
 import { parseOrg } from '../shared/org/parse-org.ts';
+import type { OrgSnapshot } from '../shared/contract/org.ts';
+import { startRuntime } from '../local/runtime.ts';
+import { dirname, join, resolve } from 'node:path';
 
-export const IMPORT_USAGE = `chibo import FILE [--url URL] [--token T]       an org snapshot (JSON, or the XLSX / CSV templates of docs/templates) to PUT /org`;
+export const IMPORT_USAGE = `chibo import FILE [--url URL] [--token T] [--data-dir DIR]   an org snapshot (JSON, or the XLSX / CSV templates of docs/templates) to PUT /org, or straight into a stopped instance's data dir`;
 
 export async function importCommand(argv: string[], out: NodeJS.WritableStream): Promise<void> {
-  const { values, positionals } = parseOptions(argv, CONNECTION_OPTIONS, IMPORT_USAGE);
+  const { values, positionals } = parseOptions(argv, { ...CONNECTION_OPTIONS, 'data-dir': { type: 'string' } }, IMPORT_USAGE);
   const file = positionals[0];
   if (!file) throw new InputError('arguments', null, null, IMPORT_USAGE);
   const json = file.endsWith('.json') ? await readJsonFile(file, (j) => ({ ok: true, value: j })) : await readTemplates(file);
+  if (values['data-dir']) {
+    const parsed = parseOrg(json);
+    if (!parsed.ok) throw InputError.fromIssue(file, null, parsed.issues[0]!);
+    const c = await importIntoDataDir(resolve(values['data-dir']), parsed.value.snapshot);
+    out.write(`Đã nạp ${c.units} đơn vị, ${c.members} đảng viên, ${c.leaders} cán bộ lãnh đạo vào ${values['data-dir']}. / Imported.\n`);
+    return;
+  }
   const res = await request(connection(values), 'PUT', '/org', json);
   if (res.status === 400) {
     const first = (res.body as { errors: Array<{ path: string; message: string }> }).errors[0]!;
@@ -35,4 +45,14 @@ async function readTemplates(file: string): Promise<unknown> {
     throw loc ? new InputError(where(loc.sheet), loc.row, loc.column, issue.message) : InputError.fromIssue(file, null, issue);
   }
   return json;
+}
+
+/** Into the store of an instance that is not running (dynalite holds a lock on its folder while it runs). */
+async function importIntoDataDir(dataDir: string, snapshot: OrgSnapshot) {
+  const runtime = await startRuntime({ dataDir, stateDir: dirname(dataDir), port: 0, simulatedStart: null, tokensFile: join(dirname(dataDir), 'no-tokens'), console: null });
+  try {
+    return await runtime.api.orgStore.replace(snapshot);
+  } finally {
+    await runtime.close();
+  }
 }

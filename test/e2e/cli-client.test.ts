@@ -38,3 +38,15 @@ it('bad input exits 2 naming the file, the line and the field; an unreachable mo
   expect((await runCli(['findings', '--url', 'http://127.0.0.1:9'])).stderr).toContain('is `npm start` running?');
   expect((await runCli(['findings', '--bogus'])).code).toBe(2);
 });
+
+it('import into a data dir, then a start on it serves that org without a demo', async () => {
+  const d = await mkdtemp(join(tmpdir(), 'chibo-datadir-'));
+  const res = await runCli(['import', join(EXAMPLE, '../../docs/templates/org.xlsx'), '--data-dir', join(d, 'data')]);
+  expect(res).toMatchObject({ code: 0, stdout: expect.stringContaining('5 đơn vị, 15 đảng viên') });
+  const again = await startRuntime({ dataDir: join(d, 'data'), stateDir: d, port: 0, simulatedStart: null, tokensFile: join(d, 'none.json'), console: null, env: {} });
+  try {
+    expect((await again.orgStore.meta())?.provinces).toEqual(['LC']);
+  } finally {
+    await again.close();
+  }
+});
