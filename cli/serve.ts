@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { instantMs } from '../shared/calendar/period.ts';
 import { Instant } from '../shared/contract/primitives.ts';
 import { DEMO_UNTIL, seedDemo } from '../local/demo.ts';
-import { startRuntime } from '../local/runtime.ts';
+import { PortInUseError, startRuntime } from '../local/runtime.ts';
 import { InputError } from './input-error.ts';
 
 export const SERVE_USAGE = `chibo serve [--port N] [--memory] [--no-demo] [--clock real|simulated] [--start ISO]
@@ -46,6 +46,8 @@ export async function serveCommand(argv: string[], out: NodeJS.WritableStream): 
     simulatedStart: values.clock === 'simulated' ? (values.start ? instantMs(values.start) : DEMO_UNTIL) : null,
     tokensFile: resolve('chibo.tokens.json'),
     console: out,
+  }).catch((err: unknown) => {
+    throw err instanceof PortInUseError ? new InputError('--port', null, null, err.message) : err;
   });
   const say = (line: string) => out.write(`${line}\n`);
   const empty = (await runtime.orgStore.meta()) === null;

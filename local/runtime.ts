@@ -26,6 +26,12 @@ import { authenticator, loadTokens } from './tokens.ts';
 
 export const TABLE_NAME = 'chibo';
 
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`port ${port} is in use on 127.0.0.1; choose another with --port or PORT`);
+  }
+}
+
 export interface RuntimeOptions {
   /** Where the store lives; null: in memory, gone on exit. Outbox and dead letters go beside it. */
   dataDir: string | null;
@@ -117,7 +123,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   };
   const tokens = await loadTokens(options.tokensFile);
   const server = apiServer(api, authenticator(tokens, () => provinces), { setClock });
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', () => resolve()));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, '127.0.0.1', () => resolve());
+    });
+  } catch (err) {
+    client.destroy();
+    await new Promise<void>((resolve) => db.close(() => resolve()));
+    throw (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUseError(options.port) : err;
+  }
   await saveState();
   sweeps.start();
 
