@@ -35,3 +35,12 @@ export const apiError = (status: number, error: string, extra: Record<string, un
 
 /** `attendance.3.status`: the path as DESIGN.md's 400 shows it. */
 export const dotPath = (path: ReadonlyArray<PropertyKey>): string => (path.length === 0 ? '(root)' : path.map(String).join('.'));
+
+/** A JSON body, or the 400 to answer. */
+export function parseBody(body: string | undefined): { ok: true; json: unknown } | { ok: false; response: ApiResponse } {
+  try {
+    return { ok: true, json: JSON.parse(body ?? '') };
+  } catch {
+    return { ok: false, response: apiError(400, 'the body is not valid JSON') };
+  }
+}

@@ -5,21 +5,13 @@ import { compareFindings, findingIdentity, FindingKind, PeriodId, type Finding }
 import { Id } from '../contract/primitives.ts';
 import { parseOrg } from '../org/parse-org.ts';
 import { BUILT_IN_PACKS } from '../rules/packs/index.ts';
-import { apiError, dotPath, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
+import { apiError, dotPath, parseBody, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
 import { postEvents } from './post-events.ts';
 
 type Route = (req: ApiRequest & { caller: Caller }, deps: ApiDeps) => Promise<ApiResponse>;
 
 const FindingsQuery = z.strictObject({ unit: Id.optional(), period: PeriodId.optional(), kind: FindingKind.optional() });
 const ObligationsQuery = z.strictObject({ subject: Id, period: PeriodId.optional() });
-
-function parseBody(body: string | undefined): { ok: true; json: unknown } | { ok: false; response: ApiResponse } {
-  try {
-    return { ok: true, json: JSON.parse(body ?? '') };
-  } catch {
-    return { ok: false, response: apiError(400, 'the body is not valid JSON') };
-  }
-}
 
 function queryIssues(error: z.ZodError): ApiResponse {
   return apiError(400, 'bad query', { errors: error.issues.map((i) => ({ path: dotPath(i.path), message: i.message })) });
@@ -34,11 +26,6 @@ const putOrg: Route = async (req, deps) => {
   const unknownPacks = (parsed.value.snapshot.packs ?? []).flatMap((b, i) => (BUILT_IN_PACKS.has(b.pack) ? [] : [{ path: `packs.${i}.pack`, message: `unknown pack "${b.pack}"` }]));
   if (unknownPacks.length > 0) return apiError(400, 'invalid org snapshot', { errors: unknownPacks });
   return { status: 200, body: await deps.orgStore.replace(parsed.value.snapshot) };
-};
-
-const postEventsRoute: Route = async (req, deps) => {
-  const body = parseBody(req.body);
-  return body.ok ? postEvents(body.json, req.caller, deps) : body.response;
 };
 
 const getFindings: Route = async (req, deps) => {
@@ -66,7 +53,7 @@ const getObligations: Route = async (req, deps) => {
 
 const ROUTES: Record<string, Record<string, Route>> = {
   '/org': { PUT: putOrg },
-  '/events': { POST: postEventsRoute },
+  '/events': { POST: (req, deps) => postEvents(req.body, req.caller, deps) },
   '/findings': { GET: getFindings },
   '/obligations': { GET: getObligations },
 };

@@ -1,17 +1,34 @@
 /**
  * POST /events: one event or an array of at most 500. All or nothing: any
- * bad event, unknown unit or unit outside the caller's scope, and nothing is
- * put on the bus.
+ * bad event, unknown unit or meeting, or unit outside the caller's scope, and
+ * nothing is put on the bus.
  */
 import { MeetingEvent } from '../contract/events.ts';
 import { fromZod } from '../contract/issues.ts';
 import { inScope, may, type Caller } from '../auth/caller.ts';
-import { apiError, dotPath, type ApiDeps, type ApiIssue, type ApiResponse } from './api-types.ts';
+import { apiError, dotPath, parseBody, type ApiDeps, type ApiIssue, type ApiResponse } from './api-types.ts';
 
 export const MAX_EVENTS = 500;
+/** A request body of events; the local server holds it to the same limit. */
+export const MAX_EVENTS_BODY_BYTES = 1024 * 1024;
+/**
+ * One event's JSON: it travels as the detail of an EventBridge entry (256 KB
+ * with its source and detail-type) and then inside the bus envelope to SQS,
+ * so it is held well below that.
+ */
+export const MAX_EVENT_BYTES = 200 * 1024;
 
-export async function postEvents(json: unknown, caller: Caller, deps: ApiDeps): Promise<ApiResponse> {
+const utf8Bytes = (s: string): number => new TextEncoder().encode(s).length;
+
+export async function postEvents(body: string | undefined, caller: Caller, deps: ApiDeps): Promise<ApiResponse> {
   if (!may(caller, 'recorder', 'admin')) return apiError(403, 'recording meetings needs the recorder role');
+  // UTF-16 length × 3 bounds the UTF-8 size from above: encode only when it could matter.
+  if (body !== undefined && body.length * 3 > MAX_EVENTS_BODY_BYTES && utf8Bytes(body) > MAX_EVENTS_BODY_BYTES) {
+    return apiError(413, `a body of events is at most ${MAX_EVENTS_BODY_BYTES} bytes; send smaller batches`);
+  }
+  const parsedBody = parseBody(body);
+  if (!parsedBody.ok) return parsedBody.response;
+  const json = parsedBody.json;
   const list = Array.isArray(json) ? json : [json];
   if (list.length > MAX_EVENTS) return apiError(413, `at most ${MAX_EVENTS} events per request, not ${list.length}`);
   if (list.length === 0) return apiError(400, 'no events', { errors: [{ path: '(root)', message: 'expected one event or a non-empty array' }] });
@@ -25,17 +42,38 @@ export async function postEvents(json: unknown, caller: Caller, deps: ApiDeps): 
   });
   if (errors.length > 0) return { status: 400, body: { errors } };
 
-  const retracted = events.filter((e) => e.type === 'MeetingRetracted').map((e) => e.meetingId);
-  const meetingUnits = retracted.length > 0 ? await deps.ledger.meetingUnits(retracted) : new Map<string, string>();
-  const unitOf = (e: MeetingEvent) => (e.type === 'MeetingRecorded' ? e.unitId : meetingUnits.get(e.meetingId));
-  const paths = await deps.orgStore.unitPaths([...new Set(events.map(unitOf).filter((u): u is string => u !== undefined))]);
+  const tooLarge = events.flatMap((e, index) => {
+    const bytes = utf8Bytes(JSON.stringify(e));
+    return bytes > MAX_EVENT_BYTES ? [{ index, path: '(root)', message: `an event is at most ${MAX_EVENT_BYTES} bytes of JSON, this one is ${bytes}` }] : [];
+  });
+  if (tooLarge.length > 0) return apiError(413, 'events too large', { errors: tooLarge });
+
+  // Where each meeting was recorded before: a retraction names only its meeting,
+  // and a new version must not move a meeting out of a unit the caller cannot touch.
+  const known = await deps.ledger.meetingUnits([...new Set(events.map((e) => e.meetingId))]);
+  const inBatch = new Map<string, string>();
+  for (const e of events) if (e.type === 'MeetingRecorded' && !inBatch.has(e.meetingId)) inBatch.set(e.meetingId, e.unitId);
+  /** The units an event touches: its own, and the unit its meeting was recorded for before. */
+  const unitsOf = (e: MeetingEvent): string[] => {
+    const before = known.get(e.meetingId);
+    if (e.type === 'MeetingRecorded') return before === undefined || before === e.unitId ? [e.unitId] : [e.unitId, before];
+    const unit = before ?? inBatch.get(e.meetingId);
+    return unit === undefined ? [] : [unit];
+  };
+  const paths = await deps.orgStore.unitPaths([...new Set(events.flatMap(unitsOf))]);
   events.forEach((e, index) => {
-    const unitId = unitOf(e);
-    if (unitId === undefined) errors.push({ index, path: 'meetingId', message: `unknown meeting "${e.meetingId}": nothing recorded to retract` });
-    else if (!paths.has(unitId)) errors.push({ index, path: 'unitId', message: `unknown unit "${unitId}"` });
+    if (e.type === 'MeetingRecorded') {
+      if (!paths.has(e.unitId)) errors.push({ index, path: 'unitId', message: `unknown unit "${e.unitId}"` });
+    } else if (unitsOf(e).length === 0) {
+      errors.push({ index, path: 'meetingId', message: `unknown meeting "${e.meetingId}": no record of it has been processed yet (send the retraction with or after its record)` });
+    } else if (!paths.has(unitsOf(e)[0]!)) {
+      errors.push({ index, path: 'meetingId', message: `the unit "${unitsOf(e)[0]}" of meeting "${e.meetingId}" is no longer in the org` });
+    }
   });
   if (errors.length > 0) return { status: 400, body: { errors } };
-  const outside = events.flatMap((e, index) => (inScope(caller, paths.get(unitOf(e)!)!) ? [] : [index]));
+
+  // A unit that left the org since the meeting was recorded there is no one's scope: only the new unit is checked.
+  const outside = events.flatMap((e, index) => (unitsOf(e).every((u) => !paths.has(u) || inScope(caller, paths.get(u)!)) ? [] : [index]));
   if (outside.length > 0) return apiError(403, 'events for units outside your scope; nothing was accepted', { indexes: outside });
 
   const seen = await deps.ledger.seenEventIds(events.map((e) => ({ eventId: e.eventId, meetingId: e.meetingId })));

@@ -1,0 +1,82 @@
+/** In-memory implementations of the API's ports (plain Maps), so the routes are tested without any store. */
+import type { ApiDeps } from '../../shared/api/api-types.ts';
+import type { MeetingEvent } from '../../shared/contract/events.ts';
+import type { Finding, FindingKind } from '../../shared/contract/findings.ts';
+import type { ObligationView } from '../../shared/contract/obligations.ts';
+import type { OrgSnapshot } from '../../shared/contract/org.ts';
+import type { EventBus } from '../../shared/ports/event-bus.ts';
+import type { LedgerQueries, Scoped } from '../../shared/ports/ledger-queries.ts';
+import type { OrgCounts, OrgStore } from '../../shared/ports/org-store.ts';
+
+export class MapOrgStore implements OrgStore {
+  snapshot: OrgSnapshot | null = null;
+  private parents = new Map<string, string | null>();
+
+  constructor(snapshot?: OrgSnapshot) {
+    if (snapshot) void this.replace(snapshot);
+  }
+
+  async replace(snapshot: OrgSnapshot): Promise<OrgCounts> {
+    this.snapshot = snapshot;
+    this.parents = new Map(snapshot.units.map((u) => [u.id, u.parentId]));
+    return { units: snapshot.units.length, members: snapshot.members.length, leaders: snapshot.leaders.length };
+  }
+
+  async unitPaths(unitIds: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (const id of unitIds) {
+      if (!this.parents.has(id)) continue;
+      const path: string[] = [];
+      for (let u: string | null | undefined = id; u; u = this.parents.get(u)) path.unshift(u);
+      out.set(id, path);
+    }
+    return out;
+  }
+}
+
+export class MapLedger implements LedgerQueries {
+  /** Findings with the unit path of their unit (root → unit). */
+  readonly findingsByUnit: Array<Scoped<Finding>> = [];
+  readonly obligationsBySubject = new Map<string, Array<Scoped<ObligationView>>>();
+  readonly seen = new Set<string>();
+  readonly meetings = new Map<string, string>();
+  readonly calls: string[] = [];
+
+  async findings(query: { unitId: string; period?: string; kind?: FindingKind }): Promise<Finding[]> {
+    this.calls.push(`findings ${query.unitId} ${query.period ?? '-'} ${query.kind ?? '-'}`);
+    return this.findingsByUnit
+      .filter((f) => f.unitPath.includes(query.unitId))
+      .map((f) => f.value)
+      .filter((f) => (query.period === undefined || f.period === query.period) && (query.kind === undefined || f.kind === query.kind));
+  }
+
+  async obligations(query: { subjectId: string; period?: string }): Promise<Array<Scoped<ObligationView>>> {
+    return (this.obligationsBySubject.get(query.subjectId) ?? []).filter((o) => query.period === undefined || o.value.period === query.period);
+  }
+
+  async seenEventIds(events: ReadonlyArray<{ eventId: string; meetingId: string }>): Promise<Set<string>> {
+    return new Set(events.filter((e) => this.seen.has(e.eventId)).map((e) => e.eventId));
+  }
+
+  async meetingUnits(meetingIds: readonly string[]): Promise<Map<string, string>> {
+    return new Map(meetingIds.flatMap((id) => (this.meetings.has(id) ? [[id, this.meetings.get(id)!] as const] : [])));
+  }
+}
+
+export class ArrayBus implements EventBus {
+  readonly batches: MeetingEvent[][] = [];
+  failWith: Error | null = null;
+
+  async put(events: readonly MeetingEvent[]): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    this.batches.push([...events]);
+  }
+
+  get events(): MeetingEvent[] {
+    return this.batches.flat();
+  }
+}
+
+export function fakeDeps(snapshot: OrgSnapshot): ApiDeps & { orgStore: MapOrgStore; ledger: MapLedger; bus: ArrayBus } {
+  return { orgStore: new MapOrgStore(snapshot), ledger: new MapLedger(), bus: new ArrayBus() };
+}
