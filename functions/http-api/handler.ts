@@ -22,12 +22,14 @@ function dependencies(): ApiDeps {
 
 export const handler = async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<APIGatewayProxyStructuredResultV2> => {
   const claims = event.requestContext.authorizer?.jwt?.claims;
+  const caller = claims ? callerFromClaims(claims) : null;
+  if (claims && !caller) logger.warn('token claims refused: custom:units or cognito:groups malformed', { sub: claims['sub'] });
   const request = {
     method: event.requestContext.http.method,
     path: event.rawPath,
     query: event.queryStringParameters ?? {},
     body: event.body === undefined ? undefined : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
-    caller: claims ? callerFromClaims(claims) : null,
+    caller,
   };
   try {
     const response = await handleRequest(request, dependencies());
