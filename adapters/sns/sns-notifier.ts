@@ -1,6 +1,19 @@
-/** Notifications as SNS messages with the attributes subscribers filter on (one publish per recipient). */
-import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import type { Notification, Notifier } from '../../shared/ports/notifier.ts';
+/**
+ * Notifications as SNS messages: one publish per recipient, to the reminders
+ * or the violations topic, with the attributes subscribers filter on
+ * (subscription filter policies on kind, ruleId, recipientId, provinceId,
+ * unitId, period). Throttling and transient errors are retried by the SDK;
+ * anything left throws, and the caller's retry is harmless because each
+ * notification is claimed once (shared/notifications/dedup-key.ts).
+ */
+import { PublishCommand, type MessageAttributeValue, type SNSClient } from '@aws-sdk/client-sns';
+import type { Notification, NotificationAttributes, Notifier } from '../../shared/ports/notifier.ts';
+
+/** The message attributes, in this order, each a String. */
+export const ATTRIBUTE_NAMES = ['kind', 'ruleId', 'recipientId', 'provinceId', 'unitId', 'period'] as const satisfies ReadonlyArray<keyof NotificationAttributes>;
+
+/** SNS refuses a subject of 100 characters or more, or with line breaks; we also keep it to printable ASCII (see compose.ts). */
+const VALID_SUBJECT = /^[\x21-\x7E][\x20-\x7E]{0,98}$/;
 
 export class SnsNotifier implements Notifier {
   constructor(
@@ -9,14 +22,10 @@ export class SnsNotifier implements Notifier {
   ) {}
 
   async publish(n: Notification): Promise<void> {
-    const attribute = (value: string) => ({ DataType: 'String', StringValue: value });
-    await this.client.send(
-      new PublishCommand({
-        TopicArn: this.topicArns[n.topic],
-        Subject: n.subject,
-        Message: n.body,
-        MessageAttributes: Object.fromEntries(Object.entries(n.attributes).map(([k, v]) => [k, attribute(v)])),
-      }),
-    );
+    // Fail here, naming the subject, rather than with SNS's "Invalid parameter: Subject".
+    if (!VALID_SUBJECT.test(n.subject)) throw new Error(`not a valid SNS subject (printable ASCII, 1-99 characters): ${JSON.stringify(n.subject)}`);
+    const attributes: Record<string, MessageAttributeValue> = {};
+    for (const name of ATTRIBUTE_NAMES) attributes[name] = { DataType: 'String', StringValue: n.attributes[name] };
+    await this.client.send(new PublishCommand({ TopicArn: this.topicArns[n.topic], Subject: n.subject, Message: n.body, MessageAttributes: attributes }));
   }
 }

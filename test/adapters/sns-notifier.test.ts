@@ -1,0 +1,90 @@
+/** SnsNotifier: the exact Publish inputs, one call per notification, to the topic of its kind. */
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-vitest/extend';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SnsNotifier } from '../../adapters/sns/sns-notifier.ts';
+import type { Finding } from '../../shared/contract/findings.ts';
+import { notificationsFor } from '../../shared/notifications/compose.ts';
+import type { Notification } from '../../shared/ports/notifier.ts';
+
+const sns = mockClient(SNSClient);
+const topics = { reminders: 'arn:aws:sns:ap-southeast-1:123456789012:chibo-reminders', violations: 'arn:aws:sns:ap-southeast-1:123456789012:chibo-violations' };
+const notifier = () => new SnsNotifier(new SNSClient({ region: 'ap-southeast-1' }), topics);
+beforeEach(() => {
+  sns.reset();
+  sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
+});
+
+const finding: Finding = {
+  kind: 'violation',
+  ruleId: 'dieu-le/monthly-regular-meeting',
+  subject: { type: 'cell', id: 'LC.NL.TDP5' },
+  period: '2026-02',
+  dueBy: '2026-02-28T23:59:59+07:00',
+  missing: { regularMeetings: 1 },
+  evidence: [],
+  recipients: ['S-TDP5', 'ubkt:LC.NL'],
+  message: {
+    vi: 'Chi bộ tổ dân phố 5 chưa sinh hoạt thường kỳ tháng 02/2026 (Điều lệ Đảng, Điều 24)',
+    en: 'Chi bộ tổ dân phố 5 held no regular meeting in 02/2026 (Party Charter, Art. 24)',
+  },
+  citation: 'Điều lệ Đảng, Điều 24 (19/1/2011)',
+};
+const where = { provinceId: 'LC', unitId: 'LC.NL.TDP5' };
+const str = (StringValue: string) => ({ DataType: 'String', StringValue });
+
+describe('SnsNotifier.publish', () => {
+  it('a violation: the violations topic, the subject, the body, and the six attributes as Strings', async () => {
+    const [n] = notificationsFor(finding, 'raised', where);
+    await notifier().publish(n!);
+    expect(sns).toHaveReceivedCommandTimes(PublishCommand, 1);
+    expect(sns.commandCalls(PublishCommand)[0]!.args[0].input).toEqual({
+      TopicArn: topics.violations,
+      Subject: '[Vi pham] Chi bo to dan pho 5 chua sinh hoat thuong ky thang 02/2026 / [Violation] 02/2026',
+      Message: n!.body,
+      MessageAttributes: {
+        kind: str('violation'),
+        ruleId: str('dieu-le/monthly-regular-meeting'),
+        recipientId: str('S-TDP5'),
+        provinceId: str('LC'),
+        unitId: str('LC.NL.TDP5'),
+        period: str('2026-02'),
+      },
+    });
+    expect(n!.body.startsWith('Vi phạm\nChi bộ tổ dân phố 5')).toBe(true);
+  });
+
+  it('one publish per recipient: the inspection committee gets its own, with its recipientId', async () => {
+    for (const n of notificationsFor(finding, 'raised', where)) await notifier().publish(n);
+    expect(sns).toHaveReceivedCommandTimes(PublishCommand, 2);
+    expect(sns).toHaveReceivedNthCommandWith(PublishCommand, 2, { TopicArn: topics.violations, MessageAttributes: expect.objectContaining({ recipientId: str('ubkt:LC.NL') }) });
+  });
+
+  it('a reminder goes to the reminders topic; a withdrawn reminder too, with kind "withdrawn"', async () => {
+    const reminder: Finding = { ...finding, kind: 'reminder', period: '2026-03', recipients: ['S-TDP5'] };
+    await notifier().publish(notificationsFor(reminder, 'raised', where)[0]!);
+    await notifier().publish(notificationsFor(reminder, 'withdrawn', where)[0]!);
+    expect(sns).toHaveReceivedNthCommandWith(PublishCommand, 1, { TopicArn: topics.reminders, MessageAttributes: expect.objectContaining({ kind: str('reminder') }) });
+    expect(sns).toHaveReceivedNthCommandWith(PublishCommand, 2, { TopicArn: topics.reminders, MessageAttributes: expect.objectContaining({ kind: str('withdrawn') }) });
+  });
+
+  it('the message attributes are exactly the six subscribers filter on, whatever else the object holds', async () => {
+    const n = notificationsFor(finding, 'raised', where)[0]!;
+    await notifier().publish({ ...n, attributes: { ...n.attributes, memberName: 'Vì Văn Tuấn' } as Notification['attributes'] });
+    expect(Object.keys(sns.commandCalls(PublishCommand)[0]!.args[0].input.MessageAttributes!)).toEqual(['kind', 'ruleId', 'recipientId', 'provinceId', 'unitId', 'period']);
+  });
+
+  it('refuses a subject SNS would refuse (non-ASCII, a line break, 100 characters) before calling it', async () => {
+    const n = notificationsFor(finding, 'raised', where)[0]!;
+    for (const subject of ['[Vi phạm] Chi bộ tổ dân phố 5', 'a\nb', 'x'.repeat(100), '', ' leading space']) await expect(notifier().publish({ ...n, subject })).rejects.toThrow('not a valid SNS subject');
+    expect(sns).toHaveReceivedCommandTimes(PublishCommand, 0);
+    await notifier().publish({ ...n, subject: 'x'.repeat(99) });
+    expect(sns).toHaveReceivedCommandTimes(PublishCommand, 1);
+  });
+
+  it('an SNS error reaches the caller, whose retry (same claimant) publishes again', async () => {
+    sns.on(PublishCommand).rejects(new Error('AuthorizationError'));
+    await expect(notifier().publish(notificationsFor(finding, 'raised', where)[0]!)).rejects.toThrow('AuthorizationError');
+  });
+});
