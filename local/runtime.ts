@@ -6,13 +6,13 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { DynamoLedgerQueries } from '../adapters/dynamodb/ledger-queries.ts';
 import { DynamoLedgerStore } from '../adapters/dynamodb/ledger-store.ts';
 import { DynamoOrgStore } from '../adapters/dynamodb/org-store.ts';
-import { createTableInput } from '../adapters/dynamodb/table-definition.ts';
+import { createTableAndWait } from '../adapters/dynamodb/create-table.ts';
 import { pipelineConfig } from '../functions/shared/config.ts';
 import type { ApiDeps } from '../shared/api/api-types.ts';
 import { sweepProvince } from '../shared/use-cases/sweep-deadlines.ts';
@@ -69,7 +69,7 @@ async function ensureTable(client: DynamoDBClient): Promise<void> {
     await client.send(new DescribeTableCommand({ TableName: TABLE_NAME }));
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException) && (err as Error).name !== 'ResourceNotFoundException') throw err;
-    await client.send(new CreateTableCommand(createTableInput(TABLE_NAME)));
+    await createTableAndWait(client, TABLE_NAME);
   }
 }
 

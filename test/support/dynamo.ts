@@ -1,10 +1,10 @@
 /** A real DynamoDB engine for integration tests: dynalite in memory on 127.0.0.1, the table created from the stack's definition. */
 import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { meterDynamo, type Meter } from '../../adapters/dynamodb/metering.ts';
-import { createTableInput } from '../../adapters/dynamodb/table-definition.ts';
+import { createTableAndWait } from '../../adapters/dynamodb/create-table.ts';
 
 export interface LocalDynamo {
   db: DynamoDBDocumentClient;
@@ -26,7 +26,7 @@ export async function startDynamo(): Promise<LocalDynamo> {
   const meter = meterDynamo(client);
   const db = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const table = `chibo-test-${++tables}`;
-  await client.send(new CreateTableCommand(createTableInput(table)));
+  await createTableAndWait(client, table);
   meter.reset();
   return {
     db,
