@@ -5,6 +5,7 @@ import { SERVE_USAGE, serveCommand } from './serve.ts';
 import { RECORD_USAGE, recordCommand } from './record.ts';
 import { FINDINGS_USAGE, findingsCommand } from './findings.ts';
 import { IMPORT_USAGE, importCommand } from './import-org.ts';
+import { REPORT_USAGE, reportCommand } from './report.ts';
 
 const USAGE = `chibo — compliance monitor for party cell meetings (sinh hoạt chi bộ)
 
@@ -17,6 +18,7 @@ Usage:
   ${IMPORT_USAGE}
   ${RECORD_USAGE}
   ${FINDINGS_USAGE}
+  ${REPORT_USAGE}
 `;
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -30,13 +32,16 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
         await serveCommand(rest, out);
         return 0;
       case 'import':
-        await importCommand(rest, out);
+        await importCommand(rest, out, err);
         return 0;
       case 'record':
         await recordCommand(rest, out);
         return 0;
       case 'findings':
         await findingsCommand(rest, out);
+        return 0;
+      case 'report':
+        await reportCommand(rest, out);
         return 0;
       case undefined:
       case 'help':

@@ -63,6 +63,9 @@ export async function serveCommand(argv: string[], out: NodeJS.WritableStream): 
   say(`  curl ${runtime.url}/health`);
   say(`  curl '${runtime.url}/findings?kind=violation'`);
   say(`  curl '${runtime.url}/obligations?subject=SH.C001.KDC04'`);
+  const urlOption = runtime.url === 'http://127.0.0.1:3000' ? '' : ` --url ${runtime.url}`;
+  say(`  npx chibo findings --kind violation${urlOption}`);
+  say(`  npx chibo report --period 2026-Q1${urlOption}     (--format csv | xlsx)`);
   if (values.clock === 'simulated') say(`  curl -X POST ${runtime.url}/admin/clock -d '{"now":"2026-05-01T06:00:00+07:00"}'`);
   say('Ctrl+C để dừng / to stop.');
   await new Promise<void>((resolveStop) => {

@@ -21,13 +21,14 @@ import { type PipelineSettings, settingsEnvironment } from './settings.ts';
 /** The roles of DESIGN.md, as Cognito groups. */
 export const ROLE_GROUPS = ['recorder', 'inspector', 'admin'] as const;
 
-/** The routes of DESIGN.md; only /health is open. */
+/** The routes of DESIGN.md, and GET /report (docs/reports.md); only /health is open. */
 export const ROUTES = [
   { method: apigw.HttpMethod.GET, path: '/health', open: true },
   { method: apigw.HttpMethod.PUT, path: '/org', open: false },
   { method: apigw.HttpMethod.POST, path: '/events', open: false },
   { method: apigw.HttpMethod.GET, path: '/findings', open: false },
   { method: apigw.HttpMethod.GET, path: '/obligations', open: false },
+  { method: apigw.HttpMethod.GET, path: '/report', open: false },
 ] as const;
 
 export interface ApiProps {

@@ -10,6 +10,7 @@ import { DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from 
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { DynamoLedgerQueries } from '../adapters/dynamodb/ledger-queries.ts';
+import { DynamoReportQueries } from '../adapters/dynamodb/report-queries.ts';
 import { DynamoLedgerStore } from '../adapters/dynamodb/ledger-store.ts';
 import { DynamoOrgStore } from '../adapters/dynamodb/org-store.ts';
 import { createTableAndWait } from '../adapters/dynamodb/create-table.ts';
@@ -120,6 +121,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     }, unitPaths: (ids) => orgStore.unitPaths(ids) },
     ledger: new DynamoLedgerQueries(doc, TABLE_NAME),
     bus,
+    reports: new DynamoReportQueries(doc, TABLE_NAME),
+    now: () => clock.now(),
   };
   const tokens = await loadTokens(options.tokensFile);
   const server = apiServer(api, authenticator(tokens, () => provinces), { setClock });

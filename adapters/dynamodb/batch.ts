@@ -1,5 +1,5 @@
-/** BatchGet and BatchWrite in the sizes DynamoDB allows, retrying what it leaves unprocessed. */
-import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+/** BatchGet and BatchWrite in the sizes DynamoDB allows, retrying what it leaves unprocessed; Query through every page. */
+import { BatchGetCommand, BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 
 type Key = Record<string, string>;
 type Item = Record<string, unknown>;
@@ -34,8 +34,8 @@ export async function batchGet(db: DynamoDBDocumentClient, table: string, keys: 
 
 export type WriteRequest = { put: Item } | { delete: Key };
 
-/** Puts and deletes, 25 to a request, a few requests at a time. */
-export async function batchWrite(db: DynamoDBDocumentClient, table: string, requests: readonly WriteRequest[], parallel = 4): Promise<void> {
+/** Puts and deletes, 25 to a request, a few requests at a time; `onWritten` hears how many each request completed. */
+export async function batchWrite(db: DynamoDBDocumentClient, table: string, requests: readonly WriteRequest[], parallel = 4, onWritten?: (n: number) => void): Promise<void> {
   const groups = chunks(requests, 25);
   for (let i = 0; i < groups.length; i += parallel) {
     await Promise.all(
@@ -45,7 +45,9 @@ export async function batchWrite(db: DynamoDBDocumentClient, table: string, requ
           if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchWrite: ${pending.length} requests still unprocessed`);
           if (attempt > 0) await backoff(attempt);
           const res = await db.send(new BatchWriteCommand({ RequestItems: { [table]: pending }, ReturnConsumedCapacity: 'TOTAL' }));
-          pending = (res.UnprocessedItems?.[table] as typeof pending | undefined) ?? [];
+          const unprocessed = (res.UnprocessedItems?.[table] as typeof pending | undefined) ?? [];
+          onWritten?.(pending.length - unprocessed.length);
+          pending = unprocessed;
         }
       }),
     );
@@ -63,5 +65,17 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** Every item a Query matches, page after page. */
+export async function queryAll(db: DynamoDBDocumentClient, input: Omit<QueryCommandInput, 'ExclusiveStartKey'>): Promise<Item[]> {
+  const out: Item[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    out.push(...(res.Items ?? []));
+    start = res.LastEvaluatedKey;
+  } while (start);
   return out;
 }

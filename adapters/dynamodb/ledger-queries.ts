@@ -3,7 +3,7 @@ import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import { compareFindings, type Finding, type FindingKind } from '../../shared/contract/findings.ts';
 import type { ObligationView } from '../../shared/contract/obligations.ts';
 import type { LedgerQueries, Scoped } from '../../shared/ports/ledger-queries.ts';
-import { batchGet } from './batch.ts';
+import { batchGet, queryAll } from './batch.ts';
 import { meetingKey, provincePartition, unitKey, unitPathPrefix } from './keys.ts';
 import type { UnitItem } from './org-items.ts';
 import { TABLE } from './table-definition.ts';
@@ -17,25 +17,16 @@ export class DynamoLedgerQueries implements LedgerQueries {
   async findings(query: { unitId: string; period?: string; kind?: FindingKind }): Promise<Finding[]> {
     const unit = (await batchGet(this.db, this.table, [unitKey(query.unitId)])).values().next().value as unknown as UnitItem | undefined;
     if (!unit) return [];
-    const out: Finding[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: TABLE.indexes.byProvince.indexName,
-          KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :path)',
-          ExpressionAttributeValues: { ':p': provincePartition(unit.provinceId), ':path': unitPathPrefix(unit.path) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of res.Items ?? []) {
-        const f = item['finding'] as Finding;
-        if ((query.period === undefined || f.period === query.period) && (query.kind === undefined || f.kind === query.kind)) out.push(f);
-      }
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return out.sort(compareFindings);
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: TABLE.indexes.byProvince.indexName,
+      KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :path)',
+      ExpressionAttributeValues: { ':p': provincePartition(unit.provinceId), ':path': unitPathPrefix(unit.path) },
+    });
+    return items
+      .map((item) => item['finding'] as Finding)
+      .filter((f) => (query.period === undefined || f.period === query.period) && (query.kind === undefined || f.kind === query.kind))
+      .sort(compareFindings);
   }
 
   async obligations(query: { subjectId: string; period?: string }): Promise<Array<Scoped<ObligationView>>> {

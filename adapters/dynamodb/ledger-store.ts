@@ -9,7 +9,7 @@ import type { MeetingEvent } from '../../shared/contract/events.ts';
 import { OrgIndex } from '../../shared/org/org-index.ts';
 import type { EntryOutcome, EntryRef, LedgerStore, MeetingContext, RegisterWrite, StoredEntry, StoredMeeting } from '../../shared/ports/ledger-store.ts';
 import { parseEntryKey } from '../../shared/use-cases/record-meeting.ts';
-import { batchGet, mapLimit } from './batch.ts';
+import { batchGet, mapLimit, queryAll } from './batch.ts';
 import type { Finding } from '../../shared/contract/findings.ts';
 import { fingerprint } from '../../shared/pipeline/fingerprint.ts';
 import { entryFromItem, toRegisterAttribute } from './entry-item.ts';
@@ -232,23 +232,14 @@ export class DynamoLedgerStore implements LedgerStore {
   }
 
   async entriesNeedingAttention(provinceId: string, now: number): Promise<StoredEntry[]> {
-    const out: StoredEntry[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: TABLE.indexes.openObligations.indexName,
-          // "$" sorts right after "#": every key whose instant is at or before now.
-          KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :until',
-          ExpressionAttributeValues: { ':p': openPartition(provinceId), ':until': `${new Date(now).toISOString()}$` },
-          ExclusiveStartKey: start,
-        }),
-      );
-      out.push(...(res.Items ?? []).map(entryFromItem));
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: TABLE.indexes.openObligations.indexName,
+      // "$" sorts right after "#": every key whose instant is at or before now.
+      KeyConditionExpression: 'gsi1pk = :p AND gsi1sk < :until',
+      ExpressionAttributeValues: { ':p': openPartition(provinceId), ':until': `${new Date(now).toISOString()}$` },
+    });
+    return items.map(entryFromItem);
   }
 
   async entries(refs: readonly EntryRef[]): Promise<StoredEntry[]> {

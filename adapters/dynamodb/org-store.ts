@@ -1,9 +1,9 @@
 /** The org snapshot in the table: replaced whole by PUT /org, read in parts by the handlers. */
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Member, OrgSnapshot } from '../../shared/contract/org.ts';
 import { OrgIndex } from '../../shared/org/org-index.ts';
 import type { OrgCounts, OrgStore } from '../../shared/ports/org-store.ts';
-import { batchGet, batchWrite, type WriteRequest } from './batch.ts';
+import { batchGet, batchWrite, queryAll, type WriteRequest } from './batch.ts';
 import { leaderKey, memberPageKey, ORG_META, provincePartition, unitKey } from './keys.ts';
 import { orgItems, snapshotFromItems, type LeaderItem, type MemberPageItem, type UnitItem } from './org-items.ts';
 import { TABLE } from './table-definition.ts';
@@ -19,7 +19,8 @@ export class DynamoOrgStore implements OrgStore {
   ) {}
 
   /** Writes the new items, then deletes what the old snapshot had and the new one has not. */
-  async replace(snapshot: OrgSnapshot): Promise<OrgCounts> {
+  /** `onProgress` hears items written of the snapshot's total (deletes of what is gone come after and are not counted). */
+  async replace(snapshot: OrgSnapshot, onProgress?: (written: number, total: number) => void): Promise<OrgCounts> {
     const items = orgItems(snapshot);
     const previous = await this.meta();
     const keep = new Set<string>();
@@ -28,7 +29,8 @@ export class DynamoOrgStore implements OrgStore {
       keep.add(`${item.pk}|${item.sk}`);
       puts.push({ put: item as unknown as Record<string, unknown> });
     }
-    await batchWrite(this.db, this.table, puts);
+    let written = 0;
+    await batchWrite(this.db, this.table, puts, 4, (n) => onProgress?.((written += n), puts.length));
     const stale: WriteRequest[] = [];
     for (const provinceId of new Set([...(previous?.provinces ?? []), ...items.provinces, '-'])) {
       for (const item of await this.provinceItems(provinceId)) {
@@ -83,23 +85,13 @@ export class DynamoOrgStore implements OrgStore {
     return new OrgIndex(snapshotFromItems(units, leaders, members));
   }
 
-  private async provinceItems(provinceId: string): Promise<Array<Record<string, unknown>>> {
-    const out: Array<Record<string, unknown>> = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: TABLE.indexes.byProvince.indexName,
-          KeyConditionExpression: 'gsi2pk = :p AND gsi2sk > :f',
-          // Findings share the partition under "FINDING#…"; "$" sorts right after "#", so the range skips them all.
-          ExpressionAttributeValues: { ':p': provincePartition(provinceId), ':f': 'FINDING$' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      out.push(...(res.Items ?? []));
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return out;
+  private provinceItems(provinceId: string): Promise<Array<Record<string, unknown>>> {
+    return queryAll(this.db, {
+      TableName: this.table,
+      IndexName: TABLE.indexes.byProvince.indexName,
+      KeyConditionExpression: 'gsi2pk = :p AND gsi2sk > :f',
+      // Findings share the partition under "FINDING#…"; "$" sorts right after "#", so the range skips them all.
+      ExpressionAttributeValues: { ':p': provincePartition(provinceId), ':f': 'FINDING$' },
+    });
   }
 }

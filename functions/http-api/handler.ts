@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DynamoLedgerQueries } from '../../adapters/dynamodb/ledger-queries.ts';
+import { DynamoReportQueries } from '../../adapters/dynamodb/report-queries.ts';
 import { DynamoOrgStore } from '../../adapters/dynamodb/org-store.ts';
 import { EventBridgeBus } from '../../adapters/eventbridge/eventbridge-bus.ts';
 import { handleRequest } from '../../shared/api/handle-request.ts';
@@ -17,7 +18,13 @@ function dependencies(): ApiDeps {
   if (deps) return deps;
   const db = DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } });
   const table = requiredEnv('TABLE_NAME');
-  return (deps = { orgStore: new DynamoOrgStore(db, table), ledger: new DynamoLedgerQueries(db, table), bus: new EventBridgeBus(new EventBridgeClient({}), requiredEnv('EVENT_BUS_NAME')) });
+  return (deps = {
+    orgStore: new DynamoOrgStore(db, table),
+    ledger: new DynamoLedgerQueries(db, table),
+    bus: new EventBridgeBus(new EventBridgeClient({}), requiredEnv('EVENT_BUS_NAME')),
+    reports: new DynamoReportQueries(db, table),
+    now: Date.now,
+  });
 }
 
 export const handler = async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<APIGatewayProxyStructuredResultV2> => {

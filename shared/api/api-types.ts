@@ -2,6 +2,7 @@ import type { Caller } from '../auth/caller.ts';
 import type { EventBus } from '../ports/event-bus.ts';
 import type { LedgerQueries } from '../ports/ledger-queries.ts';
 import type { OrgStore } from '../ports/org-store.ts';
+import type { ReportQueries } from '../ports/report-queries.ts';
 
 /** An HTTP request, whatever carried it (API Gateway, the embedded server). */
 export interface ApiRequest {
@@ -22,6 +23,9 @@ export interface ApiDeps {
   orgStore: OrgStore;
   ledger: LedgerQueries;
   bus: EventBus;
+  reports: ReportQueries;
+  /** The instant reports hold at: the real clock, or the embedded default's simulated one. */
+  now: () => number;
 }
 
 /** One problem with a request body or query, for a 400. */

@@ -6,6 +6,7 @@ import { Id } from '../contract/primitives.ts';
 import { parseOrg } from '../org/parse-org.ts';
 import { BUILT_IN_PACKS } from '../rules/packs/index.ts';
 import { apiError, dotPath, parseBody, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
+import { getReport } from './get-report.ts';
 import { postEvents } from './post-events.ts';
 
 type Route = (req: ApiRequest & { caller: Caller }, deps: ApiDeps) => Promise<ApiResponse>;
@@ -56,6 +57,7 @@ const ROUTES: Record<string, Record<string, Route>> = {
   '/events': { POST: (req, deps) => postEvents(req.body, req.caller, deps) },
   '/findings': { GET: getFindings },
   '/obligations': { GET: getObligations },
+  '/report': { GET: (req, deps) => getReport(req, deps, deps.now()) },
 };
 
 export async function handleRequest(req: ApiRequest, deps: ApiDeps): Promise<ApiResponse> {

@@ -1,5 +1,7 @@
 /** The HTTP API of DESIGN.md over the real stores (dynalite) and a recording bus: routes, statuses, scope, all-or-nothing batches. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DynamoReportQueries } from '../../adapters/dynamodb/report-queries.ts';
+import { instantMs } from '../../shared/calendar/period.ts';
 import type { ApiDeps, ApiRequest } from '../../shared/api/api-types.ts';
 import { handleRequest } from '../../shared/api/handle-request.ts';
 import { callerFromClaims, type Caller } from '../../shared/auth/caller.ts';
@@ -24,7 +26,13 @@ const call = (method: string, path: string, caller: Caller | null, body?: unknow
 beforeAll(async () => {
   dynamo = await startDynamo();
   pipeline = new Pipeline(dynamo, packs('yb-qd18'), '2026-01-01T00:00:00+07:00', '2026-04-04T00:00:00+07:00');
-  deps = { orgStore: pipeline.orgStore, ledger: pipeline.queries, bus: { put: async (e) => void put.push([...e]) } };
+  deps = {
+    orgStore: pipeline.orgStore,
+    ledger: pipeline.queries,
+    bus: { put: async (e) => void put.push([...e]) },
+    reports: new DynamoReportQueries(dynamo.db, dynamo.table),
+    now: () => instantMs('2026-04-04T00:00:00+07:00'),
+  };
 });
 afterAll(async () => dynamo.stop());
 beforeEach(() => {
@@ -101,6 +109,23 @@ describe('the HTTP API', () => {
     ]);
     expect((await call('GET', '/obligations', callerFromClaims({ 'custom:units': 'LC.NL.THCS', 'cognito:groups': ['inspector'] }), undefined, { subject: 'LC.NL.TDP5' })).body).toEqual([]);
     expect((await call('GET', '/obligations', ward)).status).toBe(400);
+  });
+
+  it('GET /report: the Đề án 11 KPIs per unit of the subtree, from the ledger', async () => {
+    const province = callerFromClaims({ 'custom:units': 'LC', 'cognito:groups': ['inspector'] })!;
+    const res = await call('GET', '/report', province, undefined, { period: '2026-Q1' });
+    expect(res.status).toBe(200);
+    const { rows } = res.body as { rows: Array<Record<string, unknown>> };
+    const kpis = (r: Record<string, unknown>) => [r['unitId'], r['depth'], r['cells'], r['cellsMeetingEveryMonth'], r['cellsWithThematicMeeting'], r['meetings'], r['meanAttendancePercent'], r['leadersMet'], r['openViolations']];
+    // TDP5 missed February and held no thematic meeting; TDP2's three meetings had 4 of 5 present; L-xa owes February and March.
+    expect(rows.map(kpis)).toEqual([
+      ['LC', 0, 3, 2, 2, 8, 92.5, 1, 4],
+      ['LC.NL', 1, 3, 2, 2, 8, 92.5, 0, 4],
+    ]);
+    expect(rows[1]!['leadersUnmet']).toEqual([{ leaderId: 'L-xa', name: 'Ủy viên Ban Thường vụ Đảng ủy phường', missing: { meetings: 2 } }]);
+    expect((await call('GET', '/report', ward, undefined, { period: '2026-02' })).body).toMatchObject({ unitId: 'LC.NL', rows: [{ cells: 3, cellsMeetingEveryMonth: 2, cellsWithThematicMeeting: 0, meetings: 2, openViolations: 2 }] });
+    expect((await call('GET', '/report', tdp5, undefined, { period: '2026-Q1', unit: 'LC.NL' })).status).toBe(403);
+    expect((await call('GET', '/report', ward, undefined, { period: 'Q1' })).body).toMatchObject({ errors: [{ path: 'period' }] });
   });
 });
 

@@ -7,6 +7,9 @@ import type { OrgSnapshot } from '../../shared/contract/org.ts';
 import type { EventBus } from '../../shared/ports/event-bus.ts';
 import type { LedgerQueries, Scoped } from '../../shared/ports/ledger-queries.ts';
 import type { OrgCounts, OrgStore } from '../../shared/ports/org-store.ts';
+import type { StoredEntry } from '../../shared/ports/ledger-store.ts';
+import type { ReportQueries } from '../../shared/ports/report-queries.ts';
+import { OrgIndex } from '../../shared/org/org-index.ts';
 
 export class MapOrgStore implements OrgStore {
   snapshot: OrgSnapshot | null = null;
@@ -77,6 +80,23 @@ export class ArrayBus implements EventBus {
   }
 }
 
-export function fakeDeps(snapshot: OrgSnapshot): ApiDeps & { orgStore: MapOrgStore; ledger: MapLedger; bus: ArrayBus } {
-  return { orgStore: new MapOrgStore(snapshot), ledger: new MapLedger(), bus: new ArrayBus() };
+/** The report's reads over a snapshot and a list of stored entries. */
+export class MapReports implements ReportQueries {
+  readonly entries: StoredEntry[] = [];
+
+  constructor(private readonly orgStore: MapOrgStore) {}
+
+  async provinceOrg(): Promise<OrgIndex> {
+    return new OrgIndex(this.orgStore.snapshot!);
+  }
+
+  async subjectEntries(subjectIds: readonly string[], year: string): Promise<StoredEntry[]> {
+    const ids = new Set(subjectIds);
+    return this.entries.filter((e) => ids.has(e.subject.id) && e.period.startsWith(year));
+  }
+}
+
+export function fakeDeps(snapshot: OrgSnapshot): ApiDeps & { orgStore: MapOrgStore; ledger: MapLedger; bus: ArrayBus; reports: MapReports } {
+  const orgStore = new MapOrgStore(snapshot);
+  return { orgStore, ledger: new MapLedger(), bus: new ArrayBus(), reports: new MapReports(orgStore), now: () => Date.parse('2026-04-04T00:00:00+07:00') };
 }

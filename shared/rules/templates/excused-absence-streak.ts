@@ -32,13 +32,15 @@ function marks(rule: ExcusedAbsenceStreakRule, meeting: MeetingFacts, _org: OrgI
   const excused: string[] = [];
   for (const [memberId, status] of meeting.attendance) if (status === 'excused') excused.push(memberId);
   excused.sort();
+  // Every cell meeting passes here, so this register also carries its attendance, for the period reports.
+  const { present, eligible } = meeting.eligibility();
   out.push({
     ruleId: rule.id,
     subject: { type: 'cell', id: meeting.unit.id },
     period: meeting.periods.year,
     slot: 'meetings',
     meetingId: meeting.meetingId,
-    evidence: { heldAt: meeting.heldAt, excused },
+    evidence: { heldAt: meeting.heldAt, excused, present, eligible },
   });
 }
 

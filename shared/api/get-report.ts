@@ -1,0 +1,32 @@
+/** GET /report?period=P&unit=ID: the period report of a unit's subtree (the caller's scope when it is one unit). */
+import { z } from 'zod';
+import { inScope, type Caller } from '../auth/caller.ts';
+import { PeriodId } from '../contract/findings.ts';
+import { Id } from '../contract/primitives.ts';
+import type { Rule } from '../rules/rule-pack.ts';
+import { BUILT_IN_PACKS } from '../rules/packs/index.ts';
+import { periodReport, reportYear } from '../reports/period-report.ts';
+import { apiError, dotPath, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
+
+const ReportQuery = z.strictObject({ period: PeriodId, unit: Id.optional() });
+
+const RULES: ReadonlyMap<string, Rule> = new Map([...BUILT_IN_PACKS.values()].flatMap((p) => p.rules.map((r) => [r.id, r] as const)));
+
+export async function getReport(req: ApiRequest & { caller: Caller }, deps: ApiDeps, now: number): Promise<ApiResponse> {
+  const query = ReportQuery.safeParse(req.query);
+  if (!query.success) return apiError(400, 'bad query', { errors: query.error.issues.map((i) => ({ path: dotPath(i.path), message: i.message })) });
+  const { period } = query.data;
+  const unitId = query.data.unit ?? (req.caller.scope.length === 1 ? req.caller.scope[0] : undefined);
+  if (unitId === undefined) return apiError(400, 'bad query', { errors: [{ path: 'unit', message: 'your scope has several units: name one' }] });
+  const path = (await deps.orgStore.unitPaths([unitId])).get(unitId);
+  if (!path) return apiError(404, `unknown unit "${unitId}"`);
+  if (!inScope(req.caller, path)) return apiError(403, `unit "${unitId}" is outside your scope`);
+
+  const org = await deps.reports.provinceOrg(path[0]!);
+  const subjects = [
+    ...[...org.units.values()].filter((u) => u.kind === 'cell' && org.isWithin(u.id, unitId)).map((u) => u.id),
+    ...[...org.leaders.values()].filter((l) => l.positions.some((p) => org.isWithin(p.unitId, unitId))).map((l) => l.id),
+  ];
+  const [entries, findings] = await Promise.all([deps.reports.subjectEntries(subjects, reportYear(period)), deps.ledger.findings({ unitId, kind: 'violation' })]);
+  return { status: 200, body: periodReport({ org, unitId, period, asOf: now, rules: RULES, entries, findings }) };
+}

@@ -1,0 +1,34 @@
+/**
+ * The columns of the period report as people read it (the CLI's table, CSV
+ * and XLSX, the dashboard's export): one definition, so every format shows
+ * the same numbers under the same headings, Vietnamese first.
+ */
+import type { ReportRow } from '../contract/report.ts';
+
+export interface ReportColumn {
+  key: string;
+  vi: string;
+  en: string;
+  /** A percentage (0-100), shown with one decimal. */
+  percent?: true;
+  value(row: ReportRow): string | number | null;
+}
+
+/** count ÷ of, in percent with one decimal; null when there is nothing to divide by. */
+export const share = (count: number, of: number): number | null => (of === 0 ? null : Math.round((count * 1000) / of) / 10);
+
+export const REPORT_COLUMNS: readonly ReportColumn[] = [
+  { key: 'unitId', vi: 'Mã đơn vị', en: 'Unit id', value: (r) => r.unitId },
+  { key: 'name', vi: 'Đơn vị', en: 'Unit', value: (r) => r.name },
+  { key: 'cells', vi: 'Số chi bộ', en: 'Cells', value: (r) => r.cells },
+  { key: 'cellsMeetingEveryMonth', vi: 'Chi bộ sinh hoạt đủ các tháng', en: 'Cells meeting every month', value: (r) => r.cellsMeetingEveryMonth },
+  { key: 'shareMeetingEveryMonth', vi: 'Tỷ lệ sinh hoạt đủ các tháng (%)', en: 'Share meeting every month (%)', percent: true, value: (r) => share(r.cellsMeetingEveryMonth, r.cells) },
+  { key: 'cellsWithThematicMeeting', vi: 'Chi bộ có sinh hoạt chuyên đề', en: 'Cells with a thematic meeting', value: (r) => r.cellsWithThematicMeeting },
+  { key: 'shareWithThematicMeeting', vi: 'Tỷ lệ có sinh hoạt chuyên đề (%)', en: 'Share with a thematic meeting (%)', percent: true, value: (r) => share(r.cellsWithThematicMeeting, r.cells) },
+  { key: 'meetings', vi: 'Số buổi sinh hoạt', en: 'Meetings', value: (r) => r.meetings },
+  { key: 'meanAttendancePercent', vi: 'Tỷ lệ dự sinh hoạt bình quân (%)', en: 'Mean attendance (%)', percent: true, value: (r) => r.meanAttendancePercent },
+  { key: 'leadersMet', vi: 'Lãnh đạo đạt định mức', en: 'Leaders with quotas met', value: (r) => r.leadersMet },
+  { key: 'leadersUnmet', vi: 'Lãnh đạo chưa đạt định mức', en: 'Leaders with quotas unmet', value: (r) => r.leadersUnmet.length },
+  { key: 'leadersUnmetNames', vi: 'Lãnh đạo còn thiếu', en: 'Leaders still owing', value: (r) => r.leadersUnmet.map((l) => l.name).join('; ') },
+  { key: 'openViolations', vi: 'Vi phạm chưa khắc phục', en: 'Open violations', value: (r) => r.openViolations },
+];
