@@ -9,7 +9,12 @@ import { Role, type Caller } from '../shared/auth/caller.ts';
 import { Id } from '../shared/contract/primitives.ts';
 
 export const TokensFile = z.strictObject({
-  tokens: z.record(z.string().min(16, 'a token has at least 16 characters'), z.strictObject({ name: z.string().optional(), units: z.array(Id).min(1), roles: z.array(Role).min(1) })),
+  tokens: z
+    .record(z.string(), z.strictObject({ name: z.string().optional(), units: z.array(Id).min(1), roles: z.array(Role).min(1) }))
+    // Checked here rather than as the record's key schema, whose failure zod reports only as "Invalid key in record".
+    .superRefine((tokens, ctx) => {
+      for (const token of Object.keys(tokens)) if (token.length < 16) ctx.addIssue({ code: 'custom', path: [token], message: 'a token has at least 16 characters' });
+    }),
 });
 export type TokensFile = z.infer<typeof TokensFile>;
 
@@ -22,7 +27,13 @@ export async function loadTokens(file: string): Promise<TokensFile | null> {
   } catch {
     return null;
   }
-  const parsed = TokensFile.safeParse(JSON.parse(text));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`${file}: not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = TokensFile.safeParse(json);
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }
@@ -33,7 +44,8 @@ export function authenticator(tokens: TokensFile | null, adminScope: () => reado
   return (authorization, remoteAddress) => {
     if (!tokens) return remoteAddress !== undefined && LOOPBACK.has(remoteAddress) ? { scope: adminScope(), roles: new Set(['admin', 'recorder', 'inspector']) } : null;
     const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
-    const entry = token === undefined ? undefined : tokens.tokens[token];
+    // Own keys only: a token "constructor" must not find Object.prototype's.
+    const entry = token !== undefined && Object.hasOwn(tokens.tokens, token) ? tokens.tokens[token] : undefined;
     return entry ? { scope: entry.units, roles: new Set(entry.roles) } : null;
   };
 }

@@ -73,8 +73,13 @@ export async function postEvents(body: string | undefined, caller: Caller, deps:
   if (errors.length > 0) return { status: 400, body: { errors } };
 
   // A unit that left the org since the meeting was recorded there is no one's scope: only the new unit is checked.
-  const outside = events.flatMap((e, index) => (unitsOf(e).every((u) => !paths.has(u) || inScope(caller, paths.get(u)!)) ? [] : [index]));
-  if (outside.length > 0) return apiError(403, 'events for units outside your scope; nothing was accepted', { indexes: outside });
+  const outside: ApiIssue[] = events.flatMap((e, index) => {
+    const unit = unitsOf(e).find((u) => paths.has(u) && !inScope(caller, paths.get(u)!));
+    if (unit === undefined) return [];
+    const path = e.type === 'MeetingRecorded' && e.unitId === unit ? 'unitId' : 'meetingId';
+    return [{ index, path, message: path === 'unitId' ? `unit "${unit}" is outside your scope` : `meeting "${e.meetingId}" was recorded for unit "${unit}", outside your scope` }];
+  });
+  if (outside.length > 0) return apiError(403, 'events for units outside your scope; nothing was accepted', { indexes: outside.map((o) => o.index), errors: outside });
 
   const seen = await deps.ledger.seenEventIds(events.map((e) => ({ eventId: e.eventId, meetingId: e.meetingId })));
   const fresh = new Map<string, MeetingEvent>();

@@ -173,7 +173,10 @@ describe('POST /events', () => {
 
   it('an event outside the caller’s scope is 403 naming its index; nothing is accepted', async () => {
     const res = await call('POST', '/events', tdp5, [recorded('LC.NL.TDP5'), recorded('LC.NL.TDP2')]);
-    expect(res).toEqual({ status: 403, body: { error: 'events for units outside your scope; nothing was accepted', indexes: [1] } });
+    expect(res).toEqual({
+      status: 403,
+      body: { error: 'events for units outside your scope; nothing was accepted', indexes: [1], errors: [{ index: 1, path: 'unitId', message: 'unit "LC.NL.TDP2" is outside your scope' }] },
+    });
     expect(deps.bus.batches).toEqual([]);
     // The ward's subtree holds both cells; the province's too.
     expect((await call('POST', '/events', ward, [recorded('LC.NL.TDP5'), recorded('LC.NL.TDP2')])).status).toBe(202);
@@ -195,7 +198,7 @@ describe('POST /events', () => {
     expect(errorsOf(unknown)).toEqual([{ index: 0, path: 'meetingId', message: expect.stringContaining(`unknown meeting "${mt}"`) }]);
 
     deps.ledger.meetings.set(mt, 'LC.NL.TDP2');
-    expect(await call('POST', '/events', tdp5, retract)).toMatchObject({ status: 403 });
+    expect(await call('POST', '/events', tdp5, retract)).toMatchObject({ status: 403, body: { errors: [{ index: 0, path: 'meetingId', message: `meeting "${mt}" was recorded for unit "LC.NL.TDP2", outside your scope` }] } });
     expect(await call('POST', '/events', tdp2, retract)).toEqual({ status: 202, body: { accepted: 1, duplicates: 0 } });
     expect(deps.bus.events.map((e) => e.eventId)).toEqual(['e-r1']);
   });

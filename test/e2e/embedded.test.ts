@@ -4,7 +4,7 @@
  * findings and the outbox equal `chibo evaluate`; a restart on the same data
  * dir loses nothing and sends nothing twice.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,4 +96,32 @@ describe('the demo', () => {
       await demo.close();
     }
   }, 60_000);
+});
+
+describe('the embedded default with a tokens file', () => {
+  it('a unit outside the token’s scope is 403 naming the unit, and nothing is stored', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'chibo-e2e-tokens-'));
+    const tokensFile = join(d, 'chibo.tokens.json');
+    await writeFile(tokensFile, JSON.stringify({ tokens: { 'admin-token-0123456789': { units: ['LC'], roles: ['admin'] }, 'tdp5-token-0123456789': { units: ['LC.NL.TDP5'], roles: ['recorder'] } } }));
+    const scoped = await startRuntime({ dataDir: null, stateDir: d, port: 0, simulatedStart: instantMs('2026-01-01T00:00:00+07:00'), tokensFile, console: null, env: ENV });
+    const as = async (token: string | null, method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${scoped.url}${path}`, { method, headers: token ? { authorization: `Bearer ${token}` } : {}, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    try {
+      expect((await as(null, 'GET', '/findings')).status).toBe(401);
+      expect((await as('tdp5-token-0123456789', 'PUT', '/org', exampleOrgJson())).status).toBe(403);
+      expect((await as('admin-token-0123456789', 'PUT', '/org', exampleOrgJson())).status).toBe(200);
+      const tdp2 = exampleEvents().find((e) => e.meetingId === 'TDP2-01')!;
+      const tdp5 = exampleEvents().find((e) => e.meetingId === 'TDP5-01')!;
+      const refused = await as('tdp5-token-0123456789', 'POST', '/events', [tdp5, tdp2]);
+      expect(refused.status).toBe(403);
+      expect(JSON.stringify(refused.body)).toContain('LC.NL.TDP2');
+      expect((await as('tdp5-token-0123456789', 'GET', '/findings', undefined).then(() => as('tdp5-token-0123456789', 'GET', '/findings?unit=LC.NL'))).status).toBe(403);
+      // Nothing of the refused batch was stored: TDP5-01 is new when sent alone.
+      expect(await as('tdp5-token-0123456789', 'POST', '/events', [tdp5])).toEqual({ status: 202, body: { accepted: 1, duplicates: 0 } });
+    } finally {
+      await scoped.close();
+    }
+  });
 });
