@@ -10,7 +10,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { dirname, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CELLS, DEFAULT_OUT_DIR, DEFAULT_SEED, existingData, generateProvince, integerOption, type Manifest } from './generate-province.ts';
 import { makeRunner, type RunResult, type Runner } from './measure.ts';
@@ -64,7 +64,7 @@ function median(xs: number[]): number {
 }
 
 /** The data for this seed and size: reused when the manifest says it is what the generator would write now. */
-async function data({ seed, cells }: Options): Promise<Manifest> {
+export async function data({ seed, cells }: Pick<Options, 'seed' | 'cells'>): Promise<Manifest> {
   const options = { seed, cells, outDir: DEFAULT_OUT_DIR };
   const existing = await existingData(options);
   if (existing) {
@@ -150,6 +150,39 @@ async function save(file: string, o: Options, runner: Runner, manifest: Manifest
   console.log(`\nsaved ${shown.startsWith(`..`) ? file : shown}`);
 }
 
+export interface EngineFigures {
+  scale: string;
+  meetings: number;
+  attendanceRecords: number;
+  seconds: number;
+  meetingsPerSecond: number;
+  attendanceRecordsPerSecond: number;
+  peakRssMb: number;
+  findings: number;
+  runs: number;
+}
+
+/** `chibo evaluate` over generated data in `dataDir` (median of `runs` pinned child processes), for `npm run bench`. */
+export async function benchEngine(o: { scale: string; dataDir: string; manifest: Pick<Manifest, 'events'>; runs: number; packs?: string; asOf?: string }): Promise<EngineFigures> {
+  const dir = relative(ROOT, o.dataDir);
+  const args = ['bin/chibo.js', 'evaluate', '--org', `${dir}/org.json`, '--events', `${dir}/events.jsonl`, '--packs', o.packs ?? PACKS, '--as-of', o.asOf ?? AS_OF];
+  const runner = makeRunner();
+  const results: RunResult[] = [];
+  for (let i = 0; i < o.runs; i++) results.push(await runner.run(args, ROOT));
+  const seconds = median(results.map((r) => r.seconds));
+  return {
+    scale: o.scale,
+    meetings: o.manifest.events.recordedEvents,
+    attendanceRecords: o.manifest.events.attendance,
+    seconds: Number(seconds.toFixed(3)),
+    meetingsPerSecond: Math.round(o.manifest.events.recordedEvents / seconds),
+    attendanceRecordsPerSecond: Math.round(o.manifest.events.attendance / seconds),
+    peakRssMb: Math.round(median(results.map((r) => r.peakRssMB))),
+    findings: results[0]!.lines,
+    runs: o.runs,
+  };
+}
+
 async function main(): Promise<void> {
   const o = options();
   const manifest = await data(o);
@@ -161,7 +194,9 @@ async function main(): Promise<void> {
   else await save(o.out, o, runner, manifest, results, summary);
 }
 
-main().catch((err: unknown) => {
-  console.error(`bench:engine: ${err instanceof Error ? err.message : String(err)}`);
-  process.exitCode = 1;
-});
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    console.error(`bench:engine: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  });
+}

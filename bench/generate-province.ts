@@ -38,7 +38,7 @@ export interface Manifest {
   files: { org: string; events: string };
 }
 
-const SOURCES = ['generate-province.ts', 'province-org.ts', 'province-events.ts', 'names.ts', 'rng.ts', 'line-writer.ts'];
+const SOURCES = ['generate-province.ts', 'generate-country.ts', 'province-org.ts', 'province-events.ts', 'names.ts', 'rng.ts', 'line-writer.ts'];
 
 export async function generatorFingerprint(): Promise<string> {
   const hash = createHash('sha256');

@@ -65,8 +65,13 @@ export class ProvinceEvents {
   ) {}
 
   async writeYear(province: ProvinceModel): Promise<void> {
+    await this.writeMonths(province, 12);
+  }
+
+  /** The first `months` months of 2026 (the country benchmark writes one). */
+  async writeMonths(province: ProvinceModel, months: number): Promise<void> {
     const provincial = this.provincialPlans(province.provincialLeaders);
-    for (let month = 1; month <= 12; month++) {
+    for (let month = 1; month <= months; month++) {
       const plan = provincial[month - 1]!;
       for (const commune of province.communes) {
         this.communeVisits(commune, plan);

@@ -96,8 +96,16 @@ function cellSize(rng: Rng): number {
   return Math.min(60, 5 + Math.floor(56 * rng.float() ** 1.85));
 }
 
-export function buildProvince(rng: Rng, cells: number, cellsPerCommune = CELLS_PER_COMMUNE): ProvinceModel {
-  const units: UnitInput[] = [{ id: PROVINCE_ID, name: 'Đảng bộ tỉnh Sơn Hà', kind: 'province', parentId: null }];
+/** The province's id and name; another id (the country benchmark's provinces) also prefixes member ids, which must be unique in the country. */
+export interface ProvinceIdentity {
+  id: string;
+  name: string;
+}
+
+export function buildProvince(rng: Rng, cells: number, cellsPerCommune = CELLS_PER_COMMUNE, province: ProvinceIdentity = { id: PROVINCE_ID, name: 'Đảng bộ tỉnh Sơn Hà' }): ProvinceModel {
+  const PROVINCE_ID = province.id;
+  const memberPrefix = PROVINCE_ID === 'SH' ? 'm' : `${PROVINCE_ID}.m`;
+  const units: UnitInput[] = [{ id: PROVINCE_ID, name: province.name, kind: 'province', parentId: null }];
   const members: MemberInput[] = [];
   const leaders: LeaderInput[] = [];
   const sizes = communeSizes(rng, cells, cellsPerCommune);
@@ -127,22 +135,22 @@ export function buildProvince(rng: Rng, cells: number, cellsPerCommune = CELLS_P
       const list = type === 'agency' ? AGENCY_CELLS : type === 'public_service' ? PUBLIC_SERVICE_CELLS : ENTERPRISE_CELLS;
       const cellName = type === 'residential' ? residentialName(rng, ward, n) : `${list[(n - 1) % list.length]!}${n > list.length ? ` số ${n}` : ''}`;
       units.push({ id: cellId, name: cellName, kind: 'cell', cellType: type, parentId: id });
-      commune.cells.push(buildCell(rng, cellId, type, members, leaders));
+      commune.cells.push(buildCell(rng, cellId, type, members, leaders, memberPrefix));
     }
     commune.residential = commune.cells.filter((cell) => cell.type === 'residential');
     communes.push(commune);
   });
 
   for (const commune of communes) addCommuneLeaders(rng, commune, members, leaders);
-  const provincialLeaders = addProvincialLeaders(rng, communes, leaders);
+  const provincialLeaders = addProvincialLeaders(rng, communes, leaders, PROVINCE_ID);
   return { org: { units, members, leaders }, communes, provincialLeaders };
 }
 
-function buildCell(rng: Rng, cellId: string, type: CellType, members: MemberInput[], leaders: LeaderInput[]): CellModel {
+function buildCell(rng: Rng, cellId: string, type: CellType, members: MemberInput[], leaders: LeaderInput[], memberPrefix: string): CellModel {
   const attendees: string[] = [];
   const size = cellSize(rng);
   for (let i = 0; i < size; i++) {
-    const id = `m${pad(members.length + 1, 7)}`;
+    const id = `${memberPrefix}${pad(members.length + 1, 7)}`;
     const member: MemberInput = { id, name: personName(rng), cellId };
     if (rng.chance(0.05)) Object.assign(member, { status: 'probationary', joinedOn: dateBetween(rng, '2025-01-02', '2025-12-30') });
     else member.joinedOn = dateBetween(rng, '1972-02-03', '2024-12-31');
@@ -174,7 +182,8 @@ function buildCell(rng: Rng, cellId: string, type: CellType, members: MemberInpu
 function addCommuneLeaders(rng: Rng, commune: CommuneModel, members: MemberInput[], leaders: LeaderInput[]): void {
   const count = rng.chance(0.5) ? 6 : 5;
   const taken = new Set<string>();
-  const byId = (id: string): MemberInput => members[Number(id.slice(1)) - 1]!;
+  // Member ids end in their 1-based position: m0000042, or P07.m0000042 in the country benchmark.
+  const byId = (id: string): MemberInput => members[Number(id.slice(id.lastIndexOf('m') + 1)) - 1]!;
   for (let k = 1; k <= count; k++) {
     const cell = rng.pick(commune.residential);
     // Anyone in the cell but its secretary (attendees[0]) and those already chosen.
@@ -202,7 +211,7 @@ function addCommuneLeaders(rng: Rng, commune: CommuneModel, members: MemberInput
  * cells sit in provincial agencies, which the synthetic province leaves out,
  * so they have no memberId.
  */
-function addProvincialLeaders(rng: Rng, communes: CommuneModel[], leaders: LeaderInput[]): ProvincialLeaderModel[] {
+function addProvincialLeaders(rng: Rng, communes: CommuneModel[], leaders: LeaderInput[], PROVINCE_ID: string): ProvincialLeaderModel[] {
   const difficult = communes.filter((c) => c.especiallyDifficult);
   const out: ProvincialLeaderModel[] = [];
   for (let k = 1; k <= 55; k++) {

@@ -2,10 +2,11 @@
  * Whole-file JSON inputs (the org snapshot, a rule pack) with errors located
  * at the line of the offending field, found with jsonc-parser's syntax tree.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ContractIssue, Parsed } from '../shared/contract/issues.ts';
 import { InputError } from './input-error.ts';
+import { readLargeJsonObject } from './read-large-json.ts';
 
 function lineAt(text: string, offset: number): number {
   let line = 1;
@@ -33,7 +34,18 @@ export async function readText(file: string): Promise<string> {
   }
 }
 
+/** Above this, a file is read as a stream (read-large-json.ts): one string of it could pass V8's limit. */
+const LARGE_FILE_BYTES = 256 * 1024 * 1024;
+
 export async function readJsonFile<T>(file: string, parseValue: (json: unknown) => Parsed<T>): Promise<T> {
+  const size = await stat(file).then((s) => s.size, () => 0);
+  if (size > LARGE_FILE_BYTES) {
+    const { json, lineOf } = await readLargeJsonObject(file);
+    const parsed = parseValue(json);
+    if (parsed.ok) return parsed.value;
+    const issue: ContractIssue = parsed.issues[0]!;
+    throw InputError.fromIssue(file, lineOf(issue.path), issue);
+  }
   const text = await readText(file);
   let json: unknown;
   try {
