@@ -10,13 +10,12 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { CREDENTIALS_ALIAS, ESM_REQUIRE_BANNER } from './bundling.ts';
 import { PROJECT_ROOT, projectPath } from './paths.ts';
 
 export const POWERTOOLS_SERVICE_NAME = 'chibo-monitor';
 export const METRICS_NAMESPACE = 'ChiboMonitor';
 
-/** ESM output still meets CommonJS dependencies that call require(): give them one. */
-const ESM_REQUIRE_BANNER = "import { createRequire as __chiboCreateRequire } from 'node:module'; const require = __chiboCreateRequire(import.meta.url);";
 
 export interface ChiboFunctionProps {
   /** Handler file relative to the project root, e.g. functions/http-api/handler.ts (exports `handler`). */
@@ -63,6 +62,7 @@ export class ChiboFunction extends NodejsFunction {
         // The deployed code runs the SDK versions the tests ran, not the runtime's copy.
         externalModules: [],
         banner: ESM_REQUIRE_BANNER,
+        esbuildArgs: Object.fromEntries(Object.entries(CREDENTIALS_ALIAS).map(([from, to]) => [`--alias:${from}`, to])),
         forceDockerBundling: false,
       },
       environment: {

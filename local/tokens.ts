@@ -4,7 +4,7 @@
  * file, only requests from 127.0.0.1 are served, as a single admin.
  */
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Role, type Caller } from '../shared/auth/caller.ts';
 import { Id } from '../shared/contract/primitives.ts';
 

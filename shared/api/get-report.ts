@@ -1,5 +1,5 @@
 /** GET /report?period=P&unit=ID: the period report of a unit's subtree (the caller's scope when it is one unit). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { inScope, type Caller } from '../auth/caller.ts';
 import { PeriodId } from '../contract/findings.ts';
 import { Id } from '../contract/primitives.ts';

@@ -1,5 +1,5 @@
 /** The HTTP API of DESIGN.md, framework-free: the Lambda handler and the embedded server both call it. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { inScope, may, type Caller } from '../auth/caller.ts';
 import { compareFindings, findingIdentity, FindingKind, PeriodId, type Finding } from '../contract/findings.ts';
 import { Id } from '../contract/primitives.ts';

@@ -3,7 +3,7 @@
  * scope) and their roles. On AWS both come from the Cognito ID token's claims:
  * `custom:units` (comma-separated unit ids) and `cognito:groups`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from '../contract/primitives.ts';
 
 export const Role = z.enum(['recorder', 'inspector', 'admin']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MeetingEvent } from './events.ts';
 
 /** The source every meeting event carries on the bus (DESIGN.md, "Events"). */

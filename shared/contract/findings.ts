@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Instant } from './primitives.ts';
 
 export const FindingKind = z.enum(['violation', 'reminder', 'alert']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, LocalDate, Text } from './primitives.ts';
 
 export const UnitKind = z.enum(['province', 'district', 'grassroots', 'cell']);

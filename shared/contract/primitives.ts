@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Ids of units, members, leaders, meetings and events (DESIGN.md, "Data contract"). */
 export const Id = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'expected an id of 1-128 characters [A-Za-z0-9._:-]');

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PeriodId } from './findings.ts';
 import { Id, Text } from './primitives.ts';
 

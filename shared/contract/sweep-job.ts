@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Instant } from './primitives.ts';
 
 /** One province's deadline sweep at one instant, as a queue message. */

@@ -1,5 +1,5 @@
 /** A rule pack: a validated object of rules built from the generic templates. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AttendanceRateRule } from './templates/attendance-rate.ts';
 import { CountedMeetingsRule } from './templates/counted-meetings.ts';
 import { ExcusedAbsenceStreakRule } from './templates/excused-absence-streak.ts';

@@ -1,5 +1,5 @@
 /** The parts every rule shares, whatever its template (RULES.md, "Packs and rules"). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CellType, GrassrootsType, UnitKind, type Unit } from '../contract/org.ts';
 import { MeetingKind, type MeetingKind as MeetingKindT } from '../contract/events.ts';
 import { Id, LocalDate, Text } from '../contract/primitives.ts';

@@ -3,7 +3,7 @@
  * means active in the cell and not exempted on the meeting date (RULES.md).
  * A member missing from the list counts as not present.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Finding } from '../../contract/findings.ts';
 import { MeetingKind } from '../../contract/events.ts';
 import type { EvaluationContext } from '../../engine/evaluation-context.ts';

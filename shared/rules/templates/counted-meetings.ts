@@ -4,7 +4,7 @@
  * more requirements that must all be met (RULES.md: dieu-le monthly and
  * thematic meetings, yb-qd18, kt-qd776).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DAY_MS, periodBounds, periodFirstDay, periodLastDay, periodsStartingBetween } from '../../calendar/period.ts';
 import type { Finding } from '../../contract/findings.ts';
 import { Role, type Leader, type Unit } from '../../contract/org.ts';

@@ -6,7 +6,7 @@
  * `excused` ends it. The ledger keeps one entry per cell and year, so a
  * present member costs no write of their own.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Finding } from '../../contract/findings.ts';
 import { MeetingKind } from '../../contract/events.ts';
 import type { EvaluationContext } from '../../engine/evaluation-context.ts';

@@ -3,7 +3,7 @@
  * the first day of each period (Tam Đảo: "khắc phục tình trạng dễ dãi trong
  * việc miễn sinh hoạt Đảng"). It reads the org only, no meetings.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { periodFirstDay, periodLastDay, periodsStartingBetween } from '../../calendar/period.ts';
 import type { Finding } from '../../contract/findings.ts';
 import type { EvaluationContext } from '../../engine/evaluation-context.ts';

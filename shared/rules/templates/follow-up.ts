@@ -4,7 +4,7 @@
  * the meeting recorded by the deadline sets the follow-up field, so a later
  * correction that forgets the flag does not undo it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DAY_MS, periodBounds } from '../../calendar/period.ts';
 import type { Finding } from '../../contract/findings.ts';
 import { MeetingKind } from '../../contract/events.ts';

@@ -1,5 +1,5 @@
 /** Minimum duration of a meeting, by kind (HD 42-HD/BTCTW: 90 minutes, 120 for a combined session). */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Finding } from '../../contract/findings.ts';
 import { MeetingKind } from '../../contract/events.ts';
 import type { EvaluationContext } from '../../engine/evaluation-context.ts';

@@ -4,7 +4,7 @@
  * explicit `absent` at a meeting of the member's own cell counts, and not
  * while the member is exempted.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Finding } from '../../contract/findings.ts';
 import { MeetingKind } from '../../contract/events.ts';
 import type { EvaluationContext } from '../../engine/evaluation-context.ts';
