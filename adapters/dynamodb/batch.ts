@@ -54,19 +54,7 @@ export async function batchWrite(db: DynamoDBDocumentClient, table: string, requ
   }
 }
 
-/** `Promise.all` over many items, at most `limit` in flight: a province's obligations must not open ten thousand sockets. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
+
 
 /** Every item a Query matches, page after page. */
 export async function queryAll(db: DynamoDBDocumentClient, input: Omit<QueryCommandInput, 'ExclusiveStartKey'>): Promise<Item[]> {

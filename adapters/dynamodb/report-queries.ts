@@ -3,7 +3,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OrgIndex } from '../../shared/org/org-index.ts';
 import type { StoredEntry } from '../../shared/ports/ledger-store.ts';
 import type { ReportQueries } from '../../shared/ports/report-queries.ts';
-import { mapLimit, queryAll } from './batch.ts';
+import { mapLimit } from '../../shared/concurrency.ts';
+import { queryAll } from './batch.ts';
 import { entryFromItem } from './entry-item.ts';
 import { DynamoOrgStore } from './org-store.ts';
 

@@ -44,6 +44,30 @@ export class EvaluationContext {
     this.today = localDateOf(instant);
   }
 
+  /**
+   * With a scope, the ids of the subjects of this type it names for the rule;
+   * null without one. Templates that enumerate bound subjects start from these,
+   * so reconciling one entry costs the entry, not the province.
+   */
+  scopedIds(ruleId: string, type: Subject['type']): ReadonlySet<string> | null {
+    if (this.scope === undefined) return null;
+    if (!this.scopedById) {
+      this.scopedById = new Map();
+      for (const key of this.scope) {
+        // `${ruleId}|${type}:${id}|${period}` (ledger.ts entryKey); ids hold no "|".
+        const [rule, subject] = key.split('|') as [string, string];
+        const colon = subject.indexOf(':');
+        const k = `${rule}|${subject.slice(0, colon)}`;
+        let ids = this.scopedById.get(k);
+        if (!ids) this.scopedById.set(k, (ids = new Set()));
+        ids.add(subject.slice(colon + 1));
+      }
+    }
+    return this.scopedById.get(`${ruleId}|${type}`) ?? new Set();
+  }
+
+  private scopedById: Map<string, Set<string>> | undefined;
+
   /** Whether (rule, subject, period) is to be evaluated: the pipeline evaluates only what an event touched or a sweep opened. */
   inScope(ruleId: string, subject: Subject, period: string): boolean {
     return this.scope === undefined || this.scope.has(entryKey(ruleId, subject, period));

@@ -5,6 +5,9 @@ import type { EntryOutcome, LedgerStore } from '../ports/ledger-store.ts';
 import type { Notifier } from '../ports/notifier.ts';
 import { noticesOf, withdrawalCandidates } from '../pipeline/reconcile.ts';
 import type { Finding } from '../contract/findings.ts';
+import { mapLimit } from '../concurrency.ts';
+
+const IN_FLIGHT = 32;
 
 export interface AnnounceDeps {
   store: LedgerStore;
@@ -29,11 +32,12 @@ export async function saveAndAnnounce(outcomes: readonly EntryOutcome[], deps: A
       })),
     ),
   );
+  // A sweep may write thousands at once: a bounded number in flight keeps sockets and memory in hand; an event's few all go at once.
   const [, claims] = await Promise.all([
-    Promise.all(changed.map((o) => deps.store.saveOutcome(o, now))),
-    Promise.all(pending.map((p) => deps.store.claimNotification(p.key, claimant, now))),
+    mapLimit(changed, IN_FLIGHT, (o) => deps.store.saveOutcome(o, now)),
+    mapLimit(pending, IN_FLIGHT, (p) => deps.store.claimNotification(p.key, claimant, now)),
   ]);
   const toSend = pending.filter((_, i) => claims[i]);
-  await Promise.all(toSend.map((p) => deps.notifier.publish(p.notification)));
+  await mapLimit(toSend, IN_FLIGHT, (p) => deps.notifier.publish(p.notification));
   return toSend.length;
 }

@@ -144,12 +144,15 @@ interface BoundSubject {
 function boundSubjects(rule: CountedMeetingsRule, ctx: EvaluationContext): BoundSubject[] {
   const { org } = ctx;
   const { subject } = rule;
+  const scoped = ctx.scopedIds(rule.id, subject.type);
   if (subject.type === 'cell') {
-    return [...org.units.values()]
+    const units = scoped ? [...scoped].flatMap((id) => org.unit(id) ?? []) : [...org.units.values()];
+    return units
       .filter((u: Unit) => u.kind === 'cell' && unitMatches(subject.unit, u))
       .map((u) => ({ subject: { type: 'cell', id: u.id }, bindingUnits: (day) => (org.unitActiveOn(u, day) && ctx.applies(rule.id, u.id, day) ? [u.id] : null) }));
   }
-  return [...org.leaders.values()]
+  const leaders = scoped ? [...scoped].flatMap((id) => org.leaders.get(id) ?? []) : [...org.leaders.values()];
+  return leaders
     .filter((l) => bindingPositionUnits(l, subject, org, null).length > 0)
     .map((l) => ({
       subject: { type: 'leader', id: l.id },

@@ -25,7 +25,8 @@ function findings(rule: ExemptionShareRule, ctx: EvaluationContext, out: Finding
   for (const period of periodsStartingBetween(rule.period, ctx.from, ctx.instant)) {
     const day = periodFirstDay(period);
     if (rule.validFrom > day || (rule.validTo !== undefined && periodLastDay(period) > rule.validTo)) continue;
-    for (const cell of org.units.values()) {
+    const scoped = ctx.scopedIds(rule.id, 'cell');
+    for (const cell of scoped ? [...scoped].flatMap((id) => org.unit(id) ?? []) : org.units.values()) {
       if (cell.kind !== 'cell' || !org.unitActiveOn(cell, day) || !ctx.applies(rule.id, cell.id, day) || !ctx.inScope(rule.id, { type: 'cell', id: cell.id }, period)) continue;
       const members = org.cellMembers(cell.id).filter((m) => org.memberActiveOn(m, day));
       const exempted = members.filter((m) => org.memberExemptOn(m, day)).length;
