@@ -79,7 +79,8 @@ export class DynamoLedgerStore implements LedgerStore {
       if (subject.type === 'leader') leaderIds.add(subject.id);
     }
     const have = (k: { pk: string; sk: string }) => items.has(`${k.pk}|${k.sk}`);
-    const missing = [...[...unitIds].map(unitKey), ...[...leaderIds].map(leaderKey)].filter((k) => !have(k));
+    // A unit read now brings its first member page along (most cells fit one), saving a round trip on retractions.
+    const missing = [...[...unitIds].flatMap((id) => [unitKey(id), memberPageKey(id, 0)]), ...[...leaderIds].map(leaderKey)].filter((k) => !have(k));
     if (missing.length > 0) for (const [k, v] of await batchGet(this.db, this.table, missing)) items.set(k, v);
     const units = [...unitIds].map((id) => items.get(`${unitKey(id).pk}|UNIT`) as unknown as UnitItem | undefined).filter((u) => u !== undefined);
     const pages = units.flatMap((u) => Array.from({ length: u.memberPages }, (_, p) => memberPageKey(u.unit.id, p))).filter((k) => !have(k));
