@@ -118,7 +118,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       const counts = await orgStore.replace(s);
       provinces = (await orgStore.meta())?.provinces ?? [];
       return counts;
-    }, unitPaths: (ids) => orgStore.unitPaths(ids) },
+    }, unitPaths: (ids) => orgStore.unitPaths(ids), provinces: async () => provinces },
     ledger: new DynamoLedgerQueries(doc, TABLE_NAME),
     bus,
     reports: new DynamoReportQueries(doc, TABLE_NAME),

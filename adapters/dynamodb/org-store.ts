@@ -49,6 +49,10 @@ export class DynamoOrgStore implements OrgStore {
     return (res.Item as OrgMeta | undefined) ?? null;
   }
 
+  async provinces(): Promise<readonly string[]> {
+    return (await this.meta())?.provinces ?? [];
+  }
+
   async unitPaths(unitIds: readonly string[]): Promise<Map<string, string[]>> {
     const items = await batchGet(this.db, this.table, unitIds.map(unitKey));
     const out = new Map<string, string[]>();

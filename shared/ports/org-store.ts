@@ -12,4 +12,6 @@ export interface OrgStore {
   replace(snapshot: OrgSnapshot): Promise<OrgCounts>;
   /** For each known unit id, its ancestors from the root down to the unit itself; unknown ids are absent. */
   unitPaths(unitIds: readonly string[]): Promise<Map<string, string[]>>;
+  /** The root units (provinces) of the stored snapshot: what a whole-org operation must have in scope. */
+  provinces(): Promise<readonly string[]>;
 }

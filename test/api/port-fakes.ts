@@ -25,6 +25,10 @@ export class MapOrgStore implements OrgStore {
     return { units: snapshot.units.length, members: snapshot.members.length, leaders: snapshot.leaders.length };
   }
 
+  async provinces(): Promise<readonly string[]> {
+    return (this.snapshot?.units ?? []).filter((u) => u.parentId === null).map((u) => u.id);
+  }
+
   async unitPaths(unitIds: readonly string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     for (const id of unitIds) {
