@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { ApiDeps, ApiResponse } from '../shared/api/api-types.ts';
 import { handleRequest } from '../shared/api/handle-request.ts';
+import { holdsProvinces, type Caller } from '../shared/auth/caller.ts';
 import { Instant } from '../shared/contract/primitives.ts';
 import { instantMs } from '../shared/calendar/period.ts';
 import type { Authenticate } from './tokens.ts';
@@ -39,14 +40,17 @@ export function apiServer(deps: ApiDeps, authenticate: Authenticate, admin: Admi
       const caller = authenticate(req.headers.authorization, req.socket.remoteAddress);
       let body: string | undefined;
       if (req.method === 'PUT' || req.method === 'POST') body = await readBody(req, LIMITS[url.pathname] ?? DEFAULT_LIMIT);
-      if (url.pathname === '/admin/clock') return send(await setClock(body, caller !== null && caller.roles.has('admin'), admin));
+      if (url.pathname === '/admin/clock') return send(await setClock(body, caller, deps, admin));
       send(await handleRequest({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body, caller }, deps));
     })().catch((err: unknown) => send(err instanceof TooLarge ? { status: 413, body: { error: 'the body is too large' } } : { status: 500, body: { error: 'internal error' } }));
   });
 }
 
-async function setClock(body: string | undefined, isAdmin: boolean, admin: AdminHooks): Promise<ApiResponse> {
-  if (!isAdmin) return { status: 403, body: { error: 'moving the clock needs the admin role' } };
+async function setClock(body: string | undefined, caller: Caller | null, deps: ApiDeps, admin: AdminHooks): Promise<ApiResponse> {
+  if (!caller) return { status: 401, body: { error: 'a bearer token is required' } };
+  if (!caller.roles.has('admin')) return { status: 403, body: { error: 'moving the clock needs the admin role' } };
+  // The clock is the whole runtime's: moving it runs every province's sweeps.
+  if (!holdsProvinces(caller, await deps.orgStore.provinces())) return { status: 403, body: { error: 'moving the clock needs an admin whose scope holds every province' } };
   if (!admin.setClock) return { status: 409, body: { error: 'the clock is real; start with --clock simulated' } };
   let now: unknown;
   try {

@@ -1,6 +1,6 @@
 /** The HTTP API of DESIGN.md, framework-free: the Lambda handler and the embedded server both call it. */
 import * as z from 'zod';
-import { inScope, may, type Caller } from '../auth/caller.ts';
+import { holdsProvinces, inScope, may, type Caller } from '../auth/caller.ts';
 import { compareFindings, findingIdentity, FindingKind, PeriodId, type Finding } from '../contract/findings.ts';
 import { Id } from '../contract/primitives.ts';
 import { parseOrg } from '../org/parse-org.ts';
@@ -26,6 +26,9 @@ const putOrg: Route = async (req, deps) => {
   if (!parsed.ok) return apiError(400, 'invalid org snapshot', { errors: parsed.issues.map((i) => ({ path: dotPath(i.path), message: i.message })) });
   const unknownPacks = (parsed.value.snapshot.packs ?? []).flatMap((b, i) => (BUILT_IN_PACKS.has(b.pack) ? [] : [{ path: `packs.${i}.pack`, message: `unknown pack "${b.pack}"` }]));
   if (unknownPacks.length > 0) return apiError(400, 'invalid org snapshot', { errors: unknownPacks });
+  // The snapshot replaces the whole org: one province's admin must not delete or rewrite another's.
+  const sent = parsed.value.snapshot.units.filter((u) => u.parentId === null).map((u) => u.id);
+  if (!holdsProvinces(req.caller, [...(await deps.orgStore.provinces()), ...sent])) return apiError(403, 'replacing the org needs an admin whose scope holds every province of the org, stored and sent');
   return { status: 200, body: await deps.orgStore.replace(parsed.value.snapshot) };
 };
 

@@ -12,6 +12,8 @@ export type Role = z.infer<typeof Role>;
 export interface Caller {
   scope: readonly string[];
   roles: ReadonlySet<Role>;
+  /** The embedded default's single admin on 127.0.0.1 (no tokens file): every province, also those not yet in the org. No claim sets it. */
+  wholeOrg?: true;
 }
 
 /** A claim that is a list may arrive as an array, or as a string separated by commas or spaces (API Gateway flattens arrays). */
@@ -33,6 +35,11 @@ export function callerFromClaims(claims: unknown): Caller | null {
 /** True when the unit (given by its path from the root) lies in a subtree of the caller's scope. */
 export function inScope(caller: Caller, unitPath: readonly string[]): boolean {
   return caller.scope.some((id) => unitPath.includes(id));
+}
+
+/** True when every one of these provinces is in the caller's scope: what acts on the whole org (PUT /org, the embedded clock) needs it. */
+export function holdsProvinces(caller: Caller, provinceIds: Iterable<string>): boolean {
+  return caller.wholeOrg === true || [...provinceIds].every((id) => caller.scope.includes(id));
 }
 
 export const may = (caller: Caller, ...roles: Role[]): boolean => roles.some((r) => caller.roles.has(r));

@@ -15,7 +15,7 @@ describe('tokens file', () => {
   it('is optional: without it, 127.0.0.1 alone is served, as admin', async () => {
     expect(await loadTokens('/nonexistent/chibo.tokens.json')).toBeNull();
     const auth = authenticator(null, () => ['SH']);
-    expect(auth(undefined, '127.0.0.1')).toEqual({ scope: ['SH'], roles: new Set(['admin', 'recorder', 'inspector']) });
+    expect(auth(undefined, '127.0.0.1')).toEqual({ scope: ['SH'], roles: new Set(['admin', 'recorder', 'inspector']), wholeOrg: true });
     expect(auth(undefined, '10.0.0.2')).toBeNull();
   });
 
