@@ -1,6 +1,7 @@
 /** The `--format table` view: an aligned Vietnamese table, then each finding's message. */
 import type { Finding, FindingKind } from '../shared/contract/findings.ts';
 import type { OrgIndex } from '../shared/org/org-index.ts';
+import { printable } from '../shared/contract/printable.ts';
 
 const KIND_VI: Record<FindingKind, string> = { violation: 'vi phạm', reminder: 'nhắc nhở', alert: 'cảnh báo' };
 const segmenter = new Intl.Segmenter('vi', { granularity: 'grapheme' });
@@ -31,11 +32,12 @@ export function formatTable(findings: readonly Finding[], org: OrgIndex, asOf: s
   if (findings.length === 0) return `${header}\nKhông có vi phạm, nhắc nhở hay cảnh báo nào.\n`;
 
   const columns = ['#', 'Kỳ', 'Loại', 'Quy tắc', 'Đối tượng', 'Còn thiếu', 'Gửi tới'];
-  const rows = findings.map((f, i) => [String(i + 1), f.period, KIND_VI[f.kind], f.ruleId, subjectName(f, org), missingText(f), f.recipients.join(', ')]);
+  // Names are validated at the boundary; a terminal is shown their control characters, never handed them.
+  const rows = findings.map((f, i) => [String(i + 1), f.period, KIND_VI[f.kind], f.ruleId, subjectName(f, org), missingText(f), f.recipients.join(', ')].map((c) => printable(c)));
   const widths = columns.map((c, i) => Math.max(width(c), ...rows.map((r) => width(r[i]!))));
   const line = (cells: string[]): string => cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join('  ').trimEnd();
 
   const out = [header, '', line(columns), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line), '', 'Nội dung:'];
-  findings.forEach((f, i) => out.push(`${String(i + 1).padStart(3)}. ${f.message.vi}`, `     ${f.message.en}`));
+  findings.forEach((f, i) => out.push(`${String(i + 1).padStart(3)}. ${printable(f.message.vi)}`, `     ${printable(f.message.en)}`));
   return `${out.join('\n')}\n`;
 }

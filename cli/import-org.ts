@@ -1,7 +1,7 @@
 /** `chibo import FILE`: an org snapshot (JSON, XLSX or CSV) into a running monitor through PUT /org, or into a stopped one's data dir; a progress bar on a terminal. */
 import { parseOptions } from './parse-options.ts';
 import { CONNECTION_OPTIONS, connection, request } from './client.ts';
-import { InputError } from './input-error.ts';
+import { cliPath, InputError } from './input-error.ts';
 import { progressBar, type Progress } from './progress.ts';
 import { readJsonFile } from './read-json-file.ts';
 import { readOrgTables } from './org-workbook.ts';
@@ -40,10 +40,8 @@ export async function importCommand(argv: string[], out: NodeJS.WritableStream, 
   } finally {
     progress.stop();
   }
-  if (res.status === 400) {
-    const first = (res.body as { errors: Array<{ path: string; message: string }> }).errors[0]!;
-    throw new InputError(file, null, first.path, first.message);
-  }
+  const first = (res.body as { errors?: Array<{ path: string; message: string }> } | null)?.errors?.[0];
+  if (res.status === 400 && first) throw new InputError(file, null, cliPath(first.path), first.message);
   if (res.status !== 200) throw new InputError(file, null, null, `the monitor answered ${res.status}: ${JSON.stringify(res.body)}`);
   const c = res.body as { units: number; members: number; leaders: number };
   out.write(`Đã nạp ${c.units} đơn vị, ${c.members} đảng viên, ${c.leaders} cán bộ lãnh đạo. / Imported.\n`);

@@ -1,7 +1,8 @@
 /** Events as JSON Lines, streamed: one event in memory at a time, each error located at its line. */
 import { createReadStream } from 'node:fs';
 import { MeetingEvent } from '../shared/contract/events.ts';
-import { fromZod } from '../shared/contract/issues.ts';
+import { formatPath, fromZod } from '../shared/contract/issues.ts';
+import { parseJsonText } from '../shared/contract/json-text.ts';
 import { checkEventReferences } from '../shared/org/check-event.ts';
 import type { OrgIndex } from '../shared/org/org-index.ts';
 import { InputError } from './input-error.ts';
@@ -22,12 +23,9 @@ export async function* readEvents(file: string, org: OrgIndex): AsyncGenerator<N
   for await (const text of linesOf(stream)) {
     line++;
     if (text.trim() === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      throw new InputError(file, line, null, `invalid JSON (${(err as Error).message})`);
-    }
+    const read = parseJsonText(text);
+    if (!read.ok) throw new InputError(file, line, read.issue.path.length > 0 ? formatPath(read.issue.path) : null, read.issue.message.replace(/ at line 1,/, ' at'));
+    const json = read.json;
     const parsed = MeetingEvent.safeParse(json);
     if (!parsed.success) throw InputError.fromIssue(file, line, fromZod(parsed.error, json)[0]!);
     const reference = checkEventReferences(parsed.data, org)[0];

@@ -3,8 +3,9 @@
  * at the line of the offending field, found with jsonc-parser's syntax tree.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { ContractIssue, Parsed } from '../shared/contract/issues.ts';
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
+import { formatPath, type ContractIssue, type Parsed } from '../shared/contract/issues.ts';
+import { parseJsonText } from '../shared/contract/json-text.ts';
 import { InputError } from './input-error.ts';
 import { readLargeJsonObject } from './read-large-json.ts';
 
@@ -46,17 +47,15 @@ export async function readJsonFile<T>(file: string, parseValue: (json: unknown) 
     const issue: ContractIssue = parsed.issues[0]!;
     throw InputError.fromIssue(file, lineOf(issue.path), issue);
   }
-  const text = await readText(file);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // The built-in parser is fast but vague about where; jsonc-parser says which line.
-    const errors: ParseError[] = [];
-    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    const syntax = errors[0];
-    throw new InputError(file, syntax ? lineAt(text, syntax.offset) : null, null, `invalid JSON (${syntax ? printParseErrorCode(syntax.error) : 'unexpected end'})`);
+  const raw = await readText(file);
+  // A byte order mark is skipped by parseJsonText; lines are counted in what it parsed.
+  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  const read = parseJsonText(text);
+  if (!read.ok) {
+    const { path, message, line } = read.issue;
+    throw new InputError(file, line, path.length > 0 ? formatPath(path) : null, message);
   }
+  const json = read.json;
   const parsed = parseValue(json);
   if (parsed.ok) return parsed.value;
   const issue: ContractIssue = parsed.issues[0]!;

@@ -1,4 +1,5 @@
 import type { Caller } from '../auth/caller.ts';
+import { parseJsonText } from '../contract/json-text.ts';
 import type { EventBus } from '../ports/event-bus.ts';
 import type { LedgerQueries } from '../ports/ledger-queries.ts';
 import type { OrgStore } from '../ports/org-store.ts';
@@ -40,11 +41,10 @@ export const apiError = (status: number, error: string, extra: Record<string, un
 /** `attendance.3.status`: the path as DESIGN.md's 400 shows it. */
 export const dotPath = (path: ReadonlyArray<PropertyKey>): string => (path.length === 0 ? '(root)' : path.map(String).join('.'));
 
-/** A JSON body, or the 400 to answer. */
+/** A JSON body, or the 400 to answer, naming where it went wrong (shared/contract/json-text.ts). */
 export function parseBody(body: string | undefined): { ok: true; json: unknown } | { ok: false; response: ApiResponse } {
-  try {
-    return { ok: true, json: JSON.parse(body ?? '') };
-  } catch {
-    return { ok: false, response: apiError(400, 'the body is not valid JSON') };
-  }
+  const parsed = parseJsonText(body ?? '');
+  if (parsed.ok) return parsed;
+  const { path, message, syntax } = parsed.issue;
+  return { ok: false, response: apiError(400, syntax ? 'the body is not valid JSON' : 'the body is JSON the contract refuses', { errors: [{ path: dotPath(path), message }] }) };
 }

@@ -6,7 +6,8 @@
 import { MeetingEvent } from '../contract/events.ts';
 import { fromZod } from '../contract/issues.ts';
 import { inScope, may, type Caller } from '../auth/caller.ts';
-import { apiError, dotPath, parseBody, type ApiDeps, type ApiIssue, type ApiResponse } from './api-types.ts';
+import { parseJsonText } from '../contract/json-text.ts';
+import { apiError, dotPath, type ApiDeps, type ApiIssue, type ApiResponse } from './api-types.ts';
 
 export const MAX_EVENTS = 500;
 /** A request body of events; the local server holds it to the same limit. */
@@ -26,8 +27,13 @@ export async function postEvents(body: string | undefined, caller: Caller, deps:
   if (body !== undefined && body.length * 3 > MAX_EVENTS_BODY_BYTES && utf8Bytes(body) > MAX_EVENTS_BODY_BYTES) {
     return apiError(413, `a body of events is at most ${MAX_EVENTS_BODY_BYTES} bytes; send smaller batches`);
   }
-  const parsedBody = parseBody(body);
-  if (!parsedBody.ok) return parsedBody.response;
+  const parsedBody = parseJsonText(body ?? '');
+  if (!parsedBody.ok) {
+    // In an array of events, the issue's path starts with the event's index.
+    const [first, ...rest] = parsedBody.issue.path;
+    const at = typeof first === 'number' ? { index: first, path: dotPath(rest) } : { path: dotPath(parsedBody.issue.path) };
+    return apiError(400, parsedBody.issue.syntax ? 'the body is not valid JSON' : 'the body is JSON the contract refuses', { errors: [{ ...at, message: parsedBody.issue.message }] });
+  }
   const json = parsedBody.json;
   const list = Array.isArray(json) ? json : [json];
   if (list.length > MAX_EVENTS) return apiError(413, `at most ${MAX_EVENTS} events per request, not ${list.length}`);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { printable } from './printable.ts';
 
 /** One problem with an input, located by its path inside the input. */
 export interface ContractIssue {
@@ -32,7 +33,8 @@ function isAbsent(input: unknown, path: ReadonlyArray<PropertyKey>): boolean {
 /** Zod's issues, said so that the field is named: an unknown key is its own path, a missing one says so. */
 export function fromZod(error: z.ZodError, input?: unknown): ContractIssue[] {
   return error.issues.flatMap((i): ContractIssue[] => {
-    if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: [...i.path, key], message: 'unknown field (not in the contract)' }));
+    // An unknown key is the input's own text: shown printable, since the path is printed.
+    if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: [...i.path, printable(key)], message: 'unknown field (not in the contract)' }));
     if (input !== undefined && isAbsent(input, i.path)) return [{ path: i.path, message: `required field is missing (${i.message.replace(/^Invalid (input|option): /, '')})` }];
     return [{ path: i.path, message: i.message }];
   });

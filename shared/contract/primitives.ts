@@ -1,14 +1,27 @@
 import * as z from 'zod';
+import { unsafeCharacter } from './printable.ts';
 
 /** Ids of units, members, leaders, meetings and events (DESIGN.md, "Data contract"). */
 export const Id = z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'expected an id of 1-128 characters [A-Za-z0-9._:-]');
 
-/** Human text: trimmed, non-empty, stored in NFC so "Đảng" is one string however it was typed. */
+/**
+ * Human text: trimmed, non-empty, stored in NFC so "Đảng" is one string however it was typed.
+ * Control and invisible characters are refused (docs/hostile-input.md): names reach terminals,
+ * notifications and tables, and two names that look alike must be the same string.
+ */
 export const Text = z
   .string()
   .max(1000)
   .transform((s) => s.normalize('NFC').trim())
-  .pipe(z.string().min(1, 'must not be empty'));
+  .pipe(
+    z
+      .string()
+      .min(1, 'must not be empty')
+      .superRefine((s, ctx) => {
+        const found = unsafeCharacter(s);
+        if (found) ctx.addIssue({ code: 'custom', message: `must not contain control or invisible characters (${found})` });
+      }),
+  );
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -8,6 +8,7 @@
  */
 import { describeDate, describePeriod, instantMs, VIETNAM_OFFSET_MS } from '../calendar/period.ts';
 import type { Finding, FindingKind } from '../contract/findings.ts';
+import { printable } from '../contract/printable.ts';
 import type { Notification, NotificationKind } from '../ports/notifier.ts';
 
 type Bilingual = { vi: string; en: string };
@@ -133,7 +134,8 @@ function body(finding: Finding, stage: 'raised' | 'withdrawn'): string {
     ...(due ? [`Due: ${due} (Vietnam time, UTC+7)`] : []),
     ...(evidence ? [`Meetings concerned: ${evidence}`] : []),
   ];
-  return [...vi, '', RULE, '', ...en].join('\n').normalize('NFC');
+  // Names come from the org snapshot, which refuses control characters; shown, never obeyed, all the same.
+  return [...vi, '', RULE, '', ...en].map((line) => printable(line)).join('\n').normalize('NFC');
 }
 
 const topicOf = (kind: FindingKind): Notification['topic'] => (kind === 'reminder' ? 'reminders' : 'violations');

@@ -62,7 +62,7 @@ describe('http-api handler', () => {
     const res = await handler(apiEvent('POST', '/events', { body: many, base64: true, claims: recorder }));
     expect(res).toEqual({ statusCode: 413, headers: json, body: JSON.stringify({ error: 'at most 500 events per request, not 501' }) });
     const bad = await handler(apiEvent('POST', '/events', { body: '{"type":"MeetingRecorded"', claims: recorder }));
-    expect(bad).toEqual({ statusCode: 400, headers: json, body: '{"error":"the body is not valid JSON"}' });
+    expect(bad).toEqual({ statusCode: 400, headers: json, body: '{"error":"the body is not valid JSON","errors":[{"path":"(root)","message":"invalid JSON (CloseBraceExpected at line 1, column 26)"}]}' });
   });
 
   it('a failing store is a 500 {"error":"internal error"} with no stack, logged without names or bodies', async () => {

@@ -92,7 +92,7 @@ describe('PUT /org', () => {
   });
 
   it('400 for malformed JSON and for an empty body', async () => {
-    expect(await call('PUT', '/org', admin, '{"units": [')).toEqual({ status: 400, body: { error: 'the body is not valid JSON' } });
+    expect(await call('PUT', '/org', admin, '{"units": [')).toEqual({ status: 400, body: { error: 'the body is not valid JSON', errors: [{ path: '(root)', message: 'invalid JSON (CloseBracketExpected at line 1, column 12)' }] } });
     expect((await call('PUT', '/org', admin)).status).toBe(400);
   });
 
@@ -160,7 +160,7 @@ describe('POST /events', () => {
   });
 
   it('malformed JSON, an empty body and an empty array are 400', async () => {
-    expect(await call('POST', '/events', ward, '[{"type":')).toEqual({ status: 400, body: { error: 'the body is not valid JSON' } });
+    expect(await call('POST', '/events', ward, '[{"type":')).toEqual({ status: 400, body: { error: 'the body is not valid JSON', errors: [{ path: '(root)', message: 'invalid JSON (ValueExpected at line 1, column 10)' }] } });
     expect((await call('POST', '/events', ward)).status).toBe(400);
     expect((await call('POST', '/events', ward, [])).status).toBe(400);
   });
