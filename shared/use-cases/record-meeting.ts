@@ -73,15 +73,21 @@ export async function recordMeeting(event: MeetingEvent, deps: RecordMeetingDeps
     touched,
   });
   const followUps = event.type === 'MeetingRecorded' ? followUpWrites(engine, event, writes, store) : [];
-  const [claimed, entries] = await Promise.all([claim, Promise.all(writes.map((w) => store.writeRegister(w))), ...followUps]);
+  const [claimed, entries] = await Promise.all([claim, Promise.all(writes.map((w) => store.writeRegister(w))), ...followUps.map((f) => f.written)]);
   if (!claimed) {
     // A concurrent version won the claim: take back what this one wrote, unless something newer already replaced it.
     await Promise.all(writes.map((w, i) => (entries[i] ? store.writeRegister({ ...w, register: { ...w.register, slots: {} } }) : null)));
-    return 'stale';
+    // Retried, it reads the winner: stale if older, applied over it if newer or the same event (a concurrent redelivery).
+    throw new Error(`meeting ${event.meetingId}: a concurrent delivery claimed it first`);
   }
   const written = entries.filter((e): e is StoredEntry => e !== null);
   const now = deps.now();
   const ledger = ledgerOf(written);
+  // The follow-ups were written beside the registers, so an entry read back may not show them yet.
+  for (const { field, at } of followUps) {
+    const known = ledger.meeting(event.meetingId).followUps.get(field);
+    if (known === undefined || at < known) ledger.meeting(event.meetingId).followUps.set(field, at);
+  }
   const outcomes = written.map((entry) => reconcileEntry(engine, ledger, entry, now, deps.config.from));
   await saveAndAnnounce(outcomes, deps, event.eventId, now);
   return 'applied';
@@ -110,14 +116,14 @@ function retractionWrites(eventId: string, read: StoredMeeting): RegisterWrite[]
 }
 
 /** A follow-up flag set by this version, on the entries of the rules that watch it. */
-function followUpWrites(engine: Engine, event: MeetingRecorded, writes: readonly RegisterWrite[], store: LedgerStore): Array<Promise<void>> {
+function followUpWrites(engine: Engine, event: MeetingRecorded, writes: readonly RegisterWrite[], store: LedgerStore): Array<{ field: string; at: number; written: Promise<void> }> {
   const recordedAt = instantMs(event.recordedAt);
-  const out: Array<Promise<void>> = [];
+  const out: Array<{ field: string; at: number; written: Promise<void> }> = [];
   for (const w of writes) {
     const rule = engine.rule(w.ruleId);
     const field = rule ? templateOf(rule).followUpField?.(rule) : undefined;
     if (field === undefined || (event as Record<string, unknown>)[field] !== true || Object.keys(w.register.slots).length === 0) continue;
-    out.push(store.writeFollowUp(w, event.meetingId, field, recordedAt));
+    out.push({ field, at: recordedAt, written: store.writeFollowUp(w, event.meetingId, field, recordedAt) });
   }
   return out;
 }
@@ -129,7 +135,7 @@ async function recordStaleFollowUp(event: MeetingRecorded, org: OrgIndex | null,
   const writes = versionWrites(engine, event, null);
   const followUps = followUpWrites(engine, event, writes, deps.store);
   if (followUps.length === 0) return;
-  await Promise.all(followUps);
+  await Promise.all(followUps.map((f) => f.written));
   const entries = await deps.store.entries(writes.filter((w) => engine.rule(w.ruleId)?.template === 'follow-up'));
   const now = deps.now();
   const ledger = ledgerOf(entries);
