@@ -1,12 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
 // The core must not depend on the machine's time zone, so its unit tests run
-// twice: in the machine's zone and in one far from Vietnam's.
+// twice: in the machine's zone and in one far from Vietnam's. The
+// integration tests run twice too: on dynalite and on AWS's DynamoDB Local,
+// so no test passes only because of one engine's quirks.
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'all', include: ['test/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'core TZ=America/Los_Angeles', include: ['test/unit/**/*.test.ts'], env: { TZ: 'America/Los_Angeles' } } },
+      {
+        test: {
+          name: 'integration on DynamoDB Local',
+          include: ['test/integration/**/*.test.ts'],
+          env: { CHIBO_TEST_DYNAMO: 'dynamodb-local' },
+          globalSetup: ['test/support/dynamodb-local-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });
