@@ -1,4 +1,7 @@
-/** Notifications on one machine: a readable Vietnamese line on the console, and one JSON object a line in the outbox. */
+/**
+ * Notifications on one machine: one JSON object a line in the outbox, and a line on the console
+ * with ids only: the console is a log (terminals, journald), and names of people stay out of logs.
+ */
 import { appendFile } from 'node:fs/promises';
 import type { Notification, Notifier } from '../shared/ports/notifier.ts';
 
@@ -17,7 +20,7 @@ export class OutboxNotifier implements Notifier {
     const kind = n.attributes.kind;
     const colour = (this.console as { isTTY?: boolean }).isTTY ? (COLOUR[kind] ?? '') : '';
     const reset = colour ? '\x1b[0m' : '';
-    const firstLine = n.body.split('\n')[1] ?? n.body;
-    this.console.write(`${colour}[${LABEL[kind] ?? kind}]${reset} → ${n.attributes.recipientId}: ${firstLine}\n`);
+    const { recipientId, ruleId, unitId, period } = n.attributes;
+    this.console.write(`${colour}[${LABEL[kind] ?? kind}]${reset} → ${recipientId}: ${ruleId} · ${unitId} · ${period}\n`);
   }
 }

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import * as z from 'zod';
 import { Role, type Caller } from '../shared/auth/caller.ts';
+import { parseJsonText } from '../shared/contract/json-text.ts';
 import { Id } from '../shared/contract/primitives.ts';
 
 export const TokensFile = z.strictObject({
@@ -27,14 +28,17 @@ export async function loadTokens(file: string): Promise<TokensFile | null> {
   } catch {
     return null;
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${file}: not valid JSON (${(err as Error).message})`);
-  }
+  // JSON.parse's message quotes the text around the error, which may be a token: parseJsonText says where, and only that.
+  const read = parseJsonText(text);
+  if (!read.ok) throw new Error(`${file}: ${read.issue.syntax ? `not valid JSON — ${read.issue.message}` : `line ${read.issue.line ?? '?'}: a token or field given twice, or nesting too deep`}`);
+  const json = read.json;
   const parsed = TokensFile.safeParse(json);
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) {
+    // A token is a secret, and this message reaches the console: name it by its place in the file.
+    const order = Object.keys((json as { tokens?: object } | null)?.tokens ?? {});
+    const place = (path: PropertyKey[]) => path.map((p, i) => (i === 1 && path[0] === 'tokens' && order.includes(String(p)) ? `<token ${order.indexOf(String(p)) + 1}>` : String(p)));
+    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${place(i.path).join('.')}: ${i.message}`).join('; ')}`);
+  }
   return parsed.data;
 }
 

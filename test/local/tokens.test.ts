@@ -19,9 +19,9 @@ describe('tokens file', () => {
     expect(auth(undefined, '10.0.0.2')).toBeNull();
   });
 
-  it('names the short token, the bad role or the broken JSON', async () => {
-    await expect(loadTokens(await file('{"tokens":{"short":{"units":["SH"],"roles":["admin"]}}}'))).rejects.toThrow('tokens.short: a token has at least 16 characters');
-    await expect(loadTokens(await file('{"tokens":{"0123456789abcdef":{"units":["SH"],"roles":["king"]}}}'))).rejects.toThrow('tokens.0123456789abcdef.roles.0');
+  it('names the short token (by its place: a token is a secret), the bad role or the broken JSON', async () => {
+    await expect(loadTokens(await file('{"tokens":{"short":{"units":["SH"],"roles":["admin"]}}}'))).rejects.toThrow('tokens.<token 1>: a token has at least 16 characters');
+    await expect(loadTokens(await file('{"tokens":{"0123456789abcdef":{"units":["SH"],"roles":["king"]}}}'))).rejects.toThrow('tokens.<token 1>.roles.0');
     await expect(loadTokens(await file('{"tokens":'))).rejects.toThrow(/chibo\.tokens\.json: not valid JSON/);
   });
 

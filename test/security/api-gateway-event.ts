@@ -1,7 +1,7 @@
 /** An API Gateway HTTP API (payload 2.0) event as the JWT authorizer passes it on: the path's query split out, the claims flattened to strings. */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 
-export function apiGatewayEvent(method: string, pathAndQuery: string, body: string | undefined, claims: Record<string, string> | null): APIGatewayProxyEventV2WithJWTAuthorizer {
+export function apiGatewayEvent(method: string, pathAndQuery: string, body: string | undefined, claims: Record<string, string> | null, headers: Record<string, string> = {}): APIGatewayProxyEventV2WithJWTAuthorizer {
   const url = new URL(pathAndQuery, 'https://api.example');
   const query = Object.fromEntries(url.searchParams);
   return {
@@ -9,7 +9,7 @@ export function apiGatewayEvent(method: string, pathAndQuery: string, body: stri
     routeKey: '$default',
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
-    headers: {},
+    headers,
     ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
     ...(body === undefined ? {} : { body }),
     isBase64Encoded: false,
