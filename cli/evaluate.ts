@@ -86,7 +86,7 @@ export async function evaluateCommand(argv: string[], out: NodeJS.WritableStream
   for (const [i, binding] of bindings.entries()) {
     if (packs.some((p) => p.id === binding.pack)) continue;
     const pack = BUILT_IN_PACKS.get(binding.pack);
-    if (!pack) throw new InputError(values.org, null, `packs.${i}.pack`, `unknown pack "${binding.pack}"; known: ${[...BUILT_IN_PACKS.keys()].join(', ')}`);
+    if (!pack) throw new InputError(values.org, null, `packs[${i}].pack`, `unknown pack "${binding.pack}"; known: ${[...BUILT_IN_PACKS.keys()].join(', ')}`);
     packs.push(pack);
   }
   const engine = new Engine(org, packs, bindings.length > 0 ? { everywhere } : {});

@@ -47,9 +47,8 @@ export async function readJsonFile<T>(file: string, parseValue: (json: unknown) 
     const issue: ContractIssue = parsed.issues[0]!;
     throw InputError.fromIssue(file, lineOf(issue.path), issue);
   }
-  const raw = await readText(file);
-  // A byte order mark is skipped by parseJsonText; lines are counted in what it parsed.
-  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  // A leading byte order mark is skipped by parseJsonText; it holds no line break, so lines count the same.
+  const text = await readText(file);
   const read = parseJsonText(text);
   if (!read.ok) {
     const { path, message, line } = read.issue;

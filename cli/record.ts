@@ -20,8 +20,8 @@ export async function recordCommand(argv: string[], out: NodeJS.WritableStream):
   const { values, positionals } = parseOptions(argv, CONNECTION_OPTIONS, RECORD_USAGE);
   const file = positionals[0];
   if (!file) throw new InputError('arguments', null, null, RECORD_USAGE);
-  const raw = await readText(file);
-  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  // A leading byte order mark: trimStart skips it here, parseJsonText when it parses.
+  const text = await readText(file);
   // Each event with the line it came from, so an error names the line.
   let events: Array<{ line: number; json: unknown }>;
   const trimmed = text.trimStart();

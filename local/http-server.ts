@@ -42,7 +42,11 @@ export function apiServer(deps: ApiDeps, authenticate: Authenticate, admin: Admi
       if (req.method === 'PUT' || req.method === 'POST') body = await readBody(req, LIMITS[url.pathname] ?? DEFAULT_LIMIT);
       if (url.pathname === '/admin/clock') return send(await setClock(body, caller, deps, admin));
       send(await handleRequest({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body, caller }, deps));
-    })().catch((err: unknown) => send(err instanceof TooLarge ? { status: 413, body: { error: 'the body is too large' } } : { status: 500, body: { error: 'internal error' } }));
+    })().catch((err: unknown) => {
+      // The rest of an oversized body is never read: the socket cannot serve another request.
+      if (err instanceof TooLarge) res.setHeader('connection', 'close');
+      send(err instanceof TooLarge ? { status: 413, body: { error: 'the body is too large' } } : { status: 500, body: { error: 'internal error' } });
+    });
   });
 }
 
