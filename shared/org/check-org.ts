@@ -8,18 +8,20 @@ import type { OrgSnapshot } from '../contract/org.ts';
 export function checkOrgReferences(org: OrgSnapshot): ContractIssue[] {
   const issues: ContractIssue[] = [];
   const units = new Map(org.units.map((u) => [u.id, u]));
-  const members = new Map(org.members.map((m) => [m.id, m]));
 
-  const duplicates = (list: ReadonlyArray<{ id: string }>, where: string): void => {
+  /** The ids of a list, each duplicate reported; a country has 5.6 million members, so this one set serves every later look-up. */
+  const idsOf = (list: ReadonlyArray<{ id: string }>, where: string): Set<string> => {
     const seen = new Set<string>();
-    list.forEach((item, i) => {
-      if (seen.has(item.id)) issues.push({ path: [where, i, 'id'], message: `duplicate id "${item.id}"` });
-      seen.add(item.id);
-    });
+    for (let i = 0; i < list.length; i++) {
+      const id = list[i]!.id;
+      if (seen.has(id)) issues.push({ path: [where, i, 'id'], message: `duplicate id "${id}"` });
+      else seen.add(id);
+    }
+    return seen;
   };
-  duplicates(org.units, 'units');
-  duplicates(org.members, 'members');
-  duplicates(org.leaders, 'leaders');
+  idsOf(org.units, 'units');
+  const members = idsOf(org.members, 'members');
+  idsOf(org.leaders, 'leaders');
 
   org.units.forEach((u, i) => {
     if (u.parentId === null) return;
@@ -28,26 +30,28 @@ export function checkOrgReferences(org: OrgSnapshot): ContractIssue[] {
     else if (u.kind === 'cell' && parent.kind === 'cell') issues.push({ path: ['units', i, 'parentId'], message: `a cell cannot sit under another cell ("${u.parentId}")` });
   });
 
-  const reported = new Set<string>();
+  // Each unit is walked up once: a walk stops at a unit already settled (acyclic, or on a reported cycle).
+  const settled = new Set<string>();
   org.units.forEach((u, i) => {
     const path = new Set<string>();
     let current: string | null | undefined = u.id;
-    while (current != null && !reported.has(current)) {
+    while (current != null && !settled.has(current)) {
       if (path.has(current)) {
         issues.push({ path: ['units', i, 'parentId'], message: `the unit tree has a cycle through "${current}"` });
-        for (const id of path) reported.add(id);
         break;
       }
       path.add(current);
       current = units.get(current)?.parentId;
     }
+    for (const id of path) settled.add(id);
   });
 
-  org.members.forEach((m, i) => {
+  for (let i = 0; i < org.members.length; i++) {
+    const m = org.members[i]!;
     const cell = units.get(m.cellId);
     if (!cell) issues.push({ path: ['members', i, 'cellId'], message: `unknown cell "${m.cellId}"` });
     else if (cell.kind !== 'cell') issues.push({ path: ['members', i, 'cellId'], message: `"${m.cellId}" is a ${cell.kind}, not a cell` });
-  });
+  }
 
   (org.packs ?? []).forEach((b, i) => {
     if (!units.has(b.unitId)) issues.push({ path: ['packs', i, 'unitId'], message: `unknown unit "${b.unitId}"` });
