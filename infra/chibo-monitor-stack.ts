@@ -28,7 +28,7 @@ export class ChiboMonitorStack extends Stack {
     const settings = pipelineSettings(this.node);
 
     this.key = new kms.Key(this, 'DataKey', {
-      description: 'chibo-monitor: the ledger table, the queues and the topics',
+      description: 'chibo-monitor: the ledger table, the event bus and its archive, the queues and the topics',
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -4,9 +4,10 @@
  * after three deliveries) → functions/on-meeting-recorded, in small batches
  * with partial batch failures.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -46,6 +47,7 @@ export class Ingestion extends Construct {
       eventPattern: { source: [MEETING_EVENT_SOURCE] },
       retention: Duration.days(ARCHIVE_RETENTION_DAYS),
     });
+    encryptWithKey(this.bus, this.archive, props.key);
 
     const { queue, deadLetterQueue } = queueWithDeadLetters(this, 'MeetingQueue', {
       key: props.key,
@@ -83,4 +85,25 @@ export class Ingestion extends Construct {
       new SqsEventSource(queue, { batchSize: 5, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true }),
     );
   }
+}
+
+/**
+ * Events carry attendance and free text (topics) and the archive keeps them a
+ * year: both under the stack's key rather than an AWS-owned one. Set on the
+ * L1 resources: the L2 `kmsKey` props write the bus's ARN into the key policy,
+ * a cycle (key → bus → key) for a bus without a fixed name; the key policy
+ * names the account instead, as AWS's guide allows (aws:SourceAccount).
+ */
+function encryptWithKey(bus: events.EventBus, archive: events.Archive, key: kms.IKey): void {
+  (bus.node.defaultChild as events.CfnEventBus).kmsKeyIdentifier = key.keyArn;
+  (archive.node.defaultChild as events.CfnArchive).kmsKeyIdentifier = key.keyArn;
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'EventBridgeBusAndArchive',
+      principals: [new iam.ServicePrincipal('events.amazonaws.com')],
+      actions: ['kms:DescribeKey', 'kms:GenerateDataKey', 'kms:Decrypt', 'kms:ReEncrypt*'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(bus).account } },
+    }),
+  );
 }
