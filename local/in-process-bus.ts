@@ -10,33 +10,114 @@ import type { EventBus } from '../shared/ports/event-bus.ts';
 import { handleQueueMessage } from '../shared/use-cases/handle-queue-message.ts';
 import { busMessageOf, processBusMessage } from '../shared/use-cases/process-bus-message.ts';
 import type { RecordMeetingDeps } from '../shared/use-cases/record-meeting.ts';
+import type { DeliveryFaults } from './faults.ts';
 
 export const MAX_RECEIVES = 3;
 
+export interface InProcessBusOptions {
+  /** Messages handled at once, as a queue drained by that many consumers (the handlers are idempotent and order-independent). Default 1. */
+  consumers?: number;
+  /** The wait before the n-th redelivery is n times this (default 50 ms). */
+  backoffMs?: number;
+  /** Fails deliveries on purpose (local/faults.ts); absent in normal runs. */
+  faults?: DeliveryFaults;
+}
+
+export interface QueueCounts {
+  /** Deliveries that failed and were retried. */
+  retries: number;
+  deadLettered: number;
+  processed: number;
+}
+
+/** The meeting a message is about; a body that does not parse is its own group (it will be dead-lettered). */
+function meetingOf(body: string): string {
+  try {
+    const id = (JSON.parse(body) as { detail?: { meetingId?: unknown } }).detail?.meetingId;
+    return typeof id === 'string' ? id : body;
+  } catch {
+    return body;
+  }
+}
+
+type Waiting = { body: string; deadLetters: DeadLetters; done: (result: 'processed' | 'dead-lettered') => void };
+
 export class InProcessBus implements EventBus {
-  private tail: Promise<unknown> = Promise.resolve();
+  readonly counts: QueueCounts = { retries: 0, deadLettered: 0, processed: 0 };
+  private readonly waiting: Waiting[] = [];
+  private active = 0;
+  private readonly busy = new Set<string>();
+  private readonly consumers: number;
+  private readonly backoffMs: number;
 
   constructor(
     private readonly deps: RecordMeetingDeps,
     private readonly deadLetters: DeadLetters,
-  ) {}
-
-  /** One delivery at a time, like a queue drained by one consumer. */
-  put(events: readonly MeetingEvent[]): Promise<void> {
-    const run = this.tail.then(async () => {
-      for (const event of events) await this.deliver(busMessageOf(event));
-    });
-    this.tail = run.catch(() => undefined);
-    return run;
+    private readonly options: InProcessBusOptions = {},
+  ) {
+    this.consumers = Math.max(1, options.consumers ?? 1);
+    this.backoffMs = options.backoffMs ?? 50;
   }
 
-  private async deliver(body: string): Promise<void> {
+  async put(events: readonly MeetingEvent[]): Promise<void> {
+    await Promise.all(events.map((e) => this.enqueue(busMessageOf(e), this.deadLetters)));
+  }
+
+  /** One message again (a redrive): its outcome, and the reason it was dead-lettered again, if it was. */
+  async redeliver(body: string): Promise<{ reason: string } | null> {
+    let reason: string | null = null;
+    const result = await this.enqueue(body, { send: async (_b, r) => void (reason = r) });
+    return result === 'dead-lettered' ? { reason: reason ?? 'dead-lettered' } : null;
+  }
+
+  private enqueue(body: string, deadLetters: DeadLetters): Promise<'processed' | 'dead-lettered'> {
+    return new Promise((done) => {
+      this.waiting.push({ body, deadLetters, done });
+      this.drain();
+    });
+  }
+
+  /**
+   * Next, the oldest message whose meeting is not being handled: one meeting's
+   * deliveries never overlap (as an SQS FIFO message group would have it), so
+   * a duplicate cannot race its twin to the same claims.
+   */
+  private drain(): void {
+    while (this.active < this.consumers) {
+      const i = this.waiting.findIndex((w) => !this.busy.has(meetingOf(w.body)));
+      if (i < 0) return;
+      const [next] = this.waiting.splice(i, 1) as [Waiting];
+      const meeting = meetingOf(next.body);
+      this.active++;
+      this.busy.add(meeting);
+      void this.deliver(next.body, next.deadLetters).then((result) => {
+        this.active--;
+        this.busy.delete(meeting);
+        next.done(result);
+        this.drain();
+      });
+    }
+  }
+
+  private async deliver(body: string, deadLetters: DeadLetters): Promise<'processed' | 'dead-lettered'> {
     for (let receive = 1; ; receive++) {
       try {
-        await handleQueueMessage(body, receive, MAX_RECEIVES, async (b) => void (await processBusMessage(b, this.deps)), this.deadLetters);
-        return;
+        const result = await handleQueueMessage(
+          body,
+          receive,
+          MAX_RECEIVES,
+          async (b) => {
+            this.options.faults?.beforeDelivery(b, receive);
+            await processBusMessage(b, this.deps);
+          },
+          deadLetters,
+        );
+        if (result === 'dead-lettered') this.counts.deadLettered++;
+        else this.counts.processed++;
+        return result;
       } catch {
-        await new Promise((r) => setTimeout(r, 50 * receive));
+        this.counts.retries++;
+        if (this.backoffMs > 0) await new Promise((r) => setTimeout(r, this.backoffMs * receive));
       }
     }
   }

@@ -225,12 +225,16 @@ export class DynamoLedgerStore implements LedgerStore {
         new PutCommand({
           TableName: this.table,
           Item: { ...notifiedKey(key), claimant, at: now, expiresAt: Math.floor(now / 1000) + KEEP_SECONDS },
-          ConditionExpression: 'attribute_not_exists(pk) OR claimant = :c',
+          ConditionExpression: 'attribute_not_exists(pk) OR (claimant = :c AND attribute_not_exists(sentAt))',
           ExpressionAttributeValues: { ':c': claimant },
         }),
       ),
     );
     return res !== null;
+  }
+
+  async notificationSent(key: string, now: number): Promise<void> {
+    await this.db.send(new UpdateCommand({ TableName: this.table, Key: notifiedKey(key), UpdateExpression: 'SET sentAt = :now', ExpressionAttributeValues: { ':now': now } }));
   }
 
   async entriesNeedingAttention(provinceId: string, now: number): Promise<StoredEntry[]> {

@@ -100,8 +100,10 @@ export interface LedgerStore {
   writeFollowUp(entry: EntryRef, meetingId: string, field: string, recordedAt: number): Promise<void>;
   /** Round trip 3: an entry's status, open-obligation index and findings; false when a later reconciliation already wrote. */
   saveOutcome(outcome: EntryOutcome, now: number): Promise<boolean>;
-  /** Claims the right to send one notification; true once per key, or again to the same claimant (its retry). */
+  /** Claims the right to send one notification; true once per key, or again to the same claimant (its retry) until it is marked sent. */
   claimNotification(key: string, claimant: string, now: number): Promise<boolean>;
+  /** Marks a claimed notification sent, so its claimant's retry does not send it again. */
+  notificationSent(key: string, now: number): Promise<void>;
   /** Entries of the province that need the sweep's attention at or before `now` (the sparse index). */
   entriesNeedingAttention(provinceId: string, now: number): Promise<StoredEntry[]>;
   /** Entries by reference, created empty when absent (a subject that never met still owes). */

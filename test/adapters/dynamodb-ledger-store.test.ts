@@ -59,13 +59,13 @@ describe('DynamoLedgerStore writes', () => {
     expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input.ConditionExpression).toBe('attribute_not_exists(pk)');
   });
 
-  it('a notification is claimed once, or again by the same claimant', async () => {
+  it('a notification is claimed once, or again by the same claimant until it is marked sent', async () => {
     ddb.on(PutCommand).resolves({});
     expect(await store.claimNotification('violation|r|cell:c|2026-02|raised|ubkt:P', 'e-9', 1_775_000_000_000)).toBe(true);
     expect(ddb.commandCalls(PutCommand)[0]!.args[0].input).toEqual({
       TableName: 'chibo',
       Item: { pk: 'NOTIFIED#violation|r|cell:c|2026-02|raised|ubkt:P', sk: 'NOTIFIED', claimant: 'e-9', at: 1_775_000_000_000, expiresAt: 1_775_000_000 + 90 * 24 * 3600 },
-      ConditionExpression: 'attribute_not_exists(pk) OR claimant = :c',
+      ConditionExpression: 'attribute_not_exists(pk) OR (claimant = :c AND attribute_not_exists(sentAt))',
       ExpressionAttributeValues: { ':c': 'e-9' },
     });
   });

@@ -23,16 +23,19 @@ it('each meeting event of the example stays within its round-trip and capacity b
   const rows = [];
   for (const event of exampleEvents()) {
     dynamo.meter.reset();
+    const sentBefore = pipeline.notifier.sent.length;
     await pipeline.record(event);
     const m = dynamo.meter.reset();
+    const notifies = pipeline.notifier.sent.length > sentBefore;
     const recorded = event as MeetingRecorded;
     const notPresent = recorded.attendance.filter((a) => a.status !== 'present').length + org.cellMembers(recorded.unitId).filter((mm) => !recorded.attendance.some((a) => a.memberId === mm.id)).length;
     const writeBudget = 3 + recorded.visitingLeaderIds.length + notPresent;
-    rows.push({ meeting: event.meetingId, calls: m.calls, roundTrips: m.roundTrips, readUnits: m.readUnits, writeUnits: m.writeUnits, writeBudget });
+    rows.push({ meeting: event.meetingId, notifies, calls: m.calls, roundTrips: m.roundTrips, readUnits: m.readUnits, writeUnits: m.writeUnits, writeBudget });
   }
   console.table(rows);
   for (const r of rows) {
-    expect(r.roundTrips, r.meeting).toBeLessThanOrEqual(3);
+    // One more for an event that notifies: its outcomes and the sent marks are written after the publish (shared/use-cases/announce.ts).
+    expect(r.roundTrips, r.meeting).toBeLessThanOrEqual(r.notifies ? 4 : 3);
     expect(r.readUnits, r.meeting).toBeLessThanOrEqual(4);
   }
   expect(rows.every((r) => r.readUnits > 0 && r.writeUnits > 0)).toBe(true);
