@@ -6,6 +6,7 @@ import { RECORD_USAGE, recordCommand } from './record.ts';
 import { FINDINGS_USAGE, findingsCommand } from './findings.ts';
 import { IMPORT_USAGE, importCommand } from './import-org.ts';
 import { REPORT_USAGE, reportCommand } from './report.ts';
+import { REDRIVE_USAGE, redriveCommand } from './redrive.ts';
 
 const USAGE = `chibo — compliance monitor for party cell meetings (sinh hoạt chi bộ)
 
@@ -13,6 +14,8 @@ Usage:
   ${EVALUATE_USAGE.replace(/\n/g, '\n  ')}
 
   ${SERVE_USAGE.replace(/\n/g, '\n  ')}
+
+  ${REDRIVE_USAGE}
 
   Against a running monitor (CHIBO_URL, default http://127.0.0.1:3000; CHIBO_TOKEN):
   ${IMPORT_USAGE}
@@ -42,6 +45,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
         return 0;
       case 'report':
         await reportCommand(rest, out);
+        return 0;
+      case 'redrive':
+        await redriveCommand(rest, out);
         return 0;
       case undefined:
       case 'help':

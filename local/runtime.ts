@@ -21,11 +21,14 @@ import { realClock, SimulatedClock, type Clock } from './clock.ts';
 import { DailySweeps } from './daily-sweeps.ts';
 import { FileDeadLetters } from './file-dead-letters.ts';
 import { apiServer } from './http-server.ts';
+import { faultPlanFromEnv, Faults } from './faults.ts';
 import { InProcessBus } from './in-process-bus.ts';
 import { OutboxNotifier } from './outbox-notifier.ts';
 import { authenticator, loadTokens } from './tokens.ts';
 
 export const TABLE_NAME = 'chibo';
+/** Consumers of the in-process meeting queue: POST /events waits for delivery, so concurrent recorders need more than one. */
+const QUEUE_CONSUMERS = 8;
 
 export class PortInUseError extends Error {
   constructor(readonly port: number) {
@@ -62,6 +65,9 @@ export interface Runtime {
   sweepAll(at: string): Promise<void>;
   setClock: ((ms: number) => Promise<void>) | null;
   outboxFile: string;
+  deadLettersFile: string;
+  /** One dead-lettered message through the queue again: null when it was processed, else why it was dead-lettered again. */
+  redeliver(body: string): Promise<{ reason: string } | null>;
   close(): Promise<void>;
 }
 
@@ -81,6 +87,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   await new Promise<void>((resolve) => db.listen(0, '127.0.0.1', () => resolve()));
   const client = new DynamoDBClient({ endpoint: `http://127.0.0.1:${(db.address() as AddressInfo).port}`, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   await ensureTable(client);
+  // A failure drill (CHIBO_FAULTS, docs/operations.md); unset, nothing of it is on any path.
+  const plan = faultPlanFromEnv((options.env ?? process.env)['CHIBO_FAULTS']);
+  const faults = plan ? new Faults(plan) : null;
+  if (faults) faults.attach(client);
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 
   const stateFile = join(options.stateDir, 'state.json');
@@ -93,8 +103,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const store = new DynamoLedgerStore(doc, TABLE_NAME);
   const orgStore = new DynamoOrgStore(doc, TABLE_NAME);
   const outboxFile = join(options.stateDir, 'outbox.jsonl');
-  const deps = { store, notifier: new OutboxNotifier(outboxFile, options.console), config: pipelineConfig(options.env ?? process.env), now: () => travelled ?? clock.now() };
-  const bus = new InProcessBus(deps, new FileDeadLetters(join(options.stateDir, 'dead-letters.jsonl')));
+  const outbox = new OutboxNotifier(outboxFile, options.console);
+  const deps = { store, notifier: faults ? faults.notifier(outbox) : outbox, config: pipelineConfig(options.env ?? process.env), now: () => travelled ?? clock.now() };
+  const deadLettersFile = join(options.stateDir, 'dead-letters.jsonl');
+  const bus = new InProcessBus(deps, new FileDeadLetters(deadLettersFile), { consumers: QUEUE_CONSUMERS, ...(faults ? { faults } : {}) });
   const sweepAll = async (at: string) => {
     for (const provinceId of await store.provinces()) await sweepProvince({ provinceId, at }, deps);
   };
@@ -149,6 +161,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     sweepAll,
     setClock,
     outboxFile,
+    deadLettersFile,
+    redeliver: (body) => bus.redeliver(body),
     async close() {
       await sweeps.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
