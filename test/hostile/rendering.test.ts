@@ -74,6 +74,13 @@ describe('JSON text at the boundary', () => {
     expect(parseJsonText('{"units": [\n {"id": "A",\n  "id": "B"}]}')).toEqual({ ok: false, issue: { path: ['units', 0, 'id'], message: 'the field "id" is given twice in one object', line: 3, syntax: false } });
   });
 
+  it('repeated names are told from escaped quotes, colons inside strings, escaped names and arrays', () => {
+    const refused = ['{"a":1,"a":2}', '{"a":"x\\\\","a":2}', '{"a" : {"b":1, "b" :2}}', '{"__proto__":1,"__proto__":2}', '{"a":1,"\\u0061":2}'];
+    const accepted = ['{"a":"x\\"","b":2}', '{"a":"\\":\\"","b":1}', '["a","a"]', '{"1":1,"01":2}', '{"x":[{"k":1},{"k":1}]}', '{"a" :\n 1, "b"\t: "a:"}'];
+    expect(refused.filter((t) => parseJsonText(t).ok)).toEqual([]);
+    expect(accepted.filter((t) => !parseJsonText(t).ok)).toEqual([]);
+  });
+
   it('one leading BOM is skipped, a second is not', () => {
     expect(parseJsonText('\uFEFF{"a":1}')).toEqual({ ok: true, json: { a: 1 } });
     expect(parseJsonText('\uFEFF\uFEFF{"a":1}').ok).toBe(false);
