@@ -73,6 +73,18 @@ describe('in transit: TLS only', () => {
   });
 });
 
+describe('who may write and how long things are kept', () => {
+  it('the bus has no resource policy: only this account’s IAM principals may put events on it (of the stack’s roles, http-api alone: iam.test.ts)', () => {
+    expect(resourcesOfType(s, 'AWS::Events::EventBusPolicy')).toEqual([]);
+    for (const [id, bus] of resourcesOfType(s, 'AWS::Events::EventBus')) expect(bus.Properties!['Policy'], id).toBeUndefined();
+  });
+
+  it('every log group has a retention: functions 90 days, API access logs a year', () => {
+    const days = resourcesOfType(s, 'AWS::Logs::LogGroup').map(([, g]) => g.Properties!['RetentionInDays'] as number).sort((a, b) => a - b);
+    expect(days).toEqual([90, 90, 90, 365]);
+  });
+});
+
 describe('permissions on Resource "*"', () => {
   /** Every Allow statement on Resource "*" in any policy of the template: who, what, where. */
   function allowsOnEverything(): string[] {
