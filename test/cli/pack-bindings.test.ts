@@ -33,6 +33,6 @@ describe('chibo evaluate with pack bindings', () => {
     const res = await runCli(['evaluate', '--org', files['org.json']!, '--events', files['events.jsonl']!, '--as-of', AS_OF]);
     expect(res.code).toBe(2);
     expect(res.stdout).toBe('');
-    expect(res.stderr).toContain('packs.0.pack: unknown pack "xx-none"');
+    expect(res.stderr).toContain('packs[0].pack: unknown pack "xx-none"');
   });
 });
