@@ -1,4 +1,6 @@
+import type * as z from 'zod';
 import type { Caller } from '../auth/caller.ts';
+import { fromZod } from '../contract/issues.ts';
 import { parseJsonText } from '../contract/json-text.ts';
 import type { EventBus } from '../ports/event-bus.ts';
 import type { LedgerQueries } from '../ports/ledger-queries.ts';
@@ -47,4 +49,10 @@ export function parseBody(body: string | undefined): { ok: true; json: unknown }
   if (parsed.ok) return parsed;
   const { path, message, syntax } = parsed.issue;
   return { ok: false, response: apiError(400, syntax ? 'the body is not valid JSON' : 'the body is JSON the contract refuses', { errors: [{ path: dotPath(path), message }] }) };
+}
+
+/** A query the route's schema refused: each parameter named by its own path, an unknown one too. */
+export function badQuery(error: z.ZodError, query: unknown): ApiResponse {
+  const errors = fromZod(error, query).map((i) => ({ path: dotPath(i.path), message: i.message.replace('unknown field (not in the contract)', 'unknown parameter') }));
+  return apiError(400, 'bad query', { errors });
 }

@@ -6,7 +6,7 @@ import { Id } from '../contract/primitives.ts';
 import type { Rule } from '../rules/rule-pack.ts';
 import { BUILT_IN_PACKS } from '../rules/packs/index.ts';
 import { periodReport, reportYear } from '../reports/period-report.ts';
-import { apiError, dotPath, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
+import { apiError, badQuery, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
 
 const ReportQuery = z.strictObject({ period: PeriodId, unit: Id.optional() });
 
@@ -14,7 +14,7 @@ const RULES: ReadonlyMap<string, Rule> = new Map([...BUILT_IN_PACKS.values()].fl
 
 export async function getReport(req: ApiRequest & { caller: Caller }, deps: ApiDeps, now: number): Promise<ApiResponse> {
   const query = ReportQuery.safeParse(req.query);
-  if (!query.success) return apiError(400, 'bad query', { errors: query.error.issues.map((i) => ({ path: dotPath(i.path), message: i.message })) });
+  if (!query.success) return badQuery(query.error, req.query);
   const { period } = query.data;
   const unitId = query.data.unit ?? (req.caller.scope.length === 1 ? req.caller.scope[0] : undefined);
   if (unitId === undefined) return apiError(400, 'bad query', { errors: [{ path: 'unit', message: 'your scope has several units: name one' }] });

@@ -5,7 +5,7 @@ import { compareFindings, findingIdentity, FindingKind, PeriodId, type Finding }
 import { Id } from '../contract/primitives.ts';
 import { parseOrg } from '../org/parse-org.ts';
 import { BUILT_IN_PACKS } from '../rules/packs/index.ts';
-import { apiError, dotPath, parseBody, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
+import { apiError, badQuery, dotPath, parseBody, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
 import { getReport } from './get-report.ts';
 import { postEvents } from './post-events.ts';
 
@@ -13,10 +13,6 @@ type Route = (req: ApiRequest & { caller: Caller }, deps: ApiDeps) => Promise<Ap
 
 const FindingsQuery = z.strictObject({ unit: Id.optional(), period: PeriodId.optional(), kind: FindingKind.optional() });
 const ObligationsQuery = z.strictObject({ subject: Id, period: PeriodId.optional() });
-
-function queryIssues(error: z.ZodError): ApiResponse {
-  return apiError(400, 'bad query', { errors: error.issues.map((i) => ({ path: dotPath(i.path), message: i.message })) });
-}
 
 const putOrg: Route = async (req, deps) => {
   if (!may(req.caller, 'admin')) return apiError(403, 'replacing the org needs the admin role');
@@ -34,7 +30,7 @@ const putOrg: Route = async (req, deps) => {
 
 const getFindings: Route = async (req, deps) => {
   const query = FindingsQuery.safeParse(req.query);
-  if (!query.success) return queryIssues(query.error);
+  if (!query.success) return badQuery(query.error, req.query);
   const { unit, period, kind } = query.data;
   let units: readonly string[] = req.caller.scope;
   if (unit !== undefined) {
@@ -50,7 +46,7 @@ const getFindings: Route = async (req, deps) => {
 
 const getObligations: Route = async (req, deps) => {
   const query = ObligationsQuery.safeParse(req.query);
-  if (!query.success) return queryIssues(query.error);
+  if (!query.success) return badQuery(query.error, req.query);
   const all = await deps.ledger.obligations({ subjectId: query.data.subject, ...(query.data.period ? { period: query.data.period } : {}) });
   return { status: 200, body: all.filter((o) => inScope(req.caller, o.unitPath)).map((o) => o.value) };
 };
