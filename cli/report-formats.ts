@@ -29,6 +29,7 @@ export function reportTable(report: PeriodReport): string {
     ['LĐ đạt', 'Leaders met'],
     ['LĐ chưa đạt', 'unmet'],
     ['Vi phạm', 'Violations'],
+    ['Được miễn', 'Excused'],
   ];
   const rows = report.rows.map((r) => [
     `${'  '.repeat(r.depth)}${r.name}`,
@@ -40,6 +41,7 @@ export function reportTable(report: PeriodReport): string {
     String(r.leadersMet),
     String(r.leadersUnmet.length),
     String(r.openViolations),
+    String(r.excusedViolations),
   ]);
   const widths = headers.map((h, i) => Math.max(width(h[0]!), width(h[1]!), ...rows.map((r) => width(r[i]!))));
   const numeric = (i: number) => i > 0;

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
+import { DynamoDecisionStore } from '../adapters/dynamodb/decision-store.ts';
 import { DynamoLedgerQueries } from '../adapters/dynamodb/ledger-queries.ts';
 import { DynamoReportQueries } from '../adapters/dynamodb/report-queries.ts';
 import { DynamoLedgerStore } from '../adapters/dynamodb/ledger-store.ts';
@@ -134,6 +135,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     ledger: new DynamoLedgerQueries(doc, TABLE_NAME),
     bus,
     reports: new DynamoReportQueries(doc, TABLE_NAME),
+    decisions: new DynamoDecisionStore(doc, TABLE_NAME),
     now: () => clock.now(),
   };
   const tokens = await loadTokens(options.tokensFile);

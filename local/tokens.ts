@@ -46,10 +46,11 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export function authenticator(tokens: TokensFile | null, adminScope: () => readonly string[]): Authenticate {
   return (authorization, remoteAddress) => {
-    if (!tokens) return remoteAddress !== undefined && LOOPBACK.has(remoteAddress) ? { scope: adminScope(), roles: new Set(['admin', 'recorder', 'inspector']), wholeOrg: true } : null;
+    if (!tokens) return remoteAddress !== undefined && LOOPBACK.has(remoteAddress) ? { scope: adminScope(), roles: new Set(['admin', 'recorder', 'inspector']), wholeOrg: true, name: 'admin@127.0.0.1' } : null;
     const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
     // Own keys only: a token "constructor" must not find Object.prototype's.
     const entry = token !== undefined && Object.hasOwn(tokens.tokens, token) ? tokens.tokens[token] : undefined;
-    return entry ? { scope: entry.units, roles: new Set(entry.roles) } : null;
+    // A decision records who made it: the token's name, else its place in the file (never the token itself).
+    return entry ? { scope: entry.units, roles: new Set(entry.roles), name: entry.name ?? `token ${Object.keys(tokens.tokens).indexOf(token!) + 1}` } : null;
   };
 }

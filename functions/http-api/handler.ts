@@ -3,6 +3,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { DynamoDecisionStore } from '../../adapters/dynamodb/decision-store.ts';
 import { DynamoLedgerQueries } from '../../adapters/dynamodb/ledger-queries.ts';
 import { DynamoReportQueries } from '../../adapters/dynamodb/report-queries.ts';
 import { DynamoOrgStore } from '../../adapters/dynamodb/org-store.ts';
@@ -23,6 +24,7 @@ function dependencies(): ApiDeps {
     ledger: new DynamoLedgerQueries(db, table),
     bus: new EventBridgeBus(new EventBridgeClient({}), requiredEnv('EVENT_BUS_NAME')),
     reports: new DynamoReportQueries(db, table),
+    decisions: new DynamoDecisionStore(db, table),
     now: Date.now,
   });
 }

@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import type { Caller } from '../auth/caller.ts';
 import { fromZod } from '../contract/issues.ts';
 import { parseJsonText } from '../contract/json-text.ts';
+import type { DecisionStore } from '../ports/decision-store.ts';
 import type { EventBus } from '../ports/event-bus.ts';
 import type { LedgerQueries } from '../ports/ledger-queries.ts';
 import type { OrgStore } from '../ports/org-store.ts';
@@ -27,6 +28,8 @@ export interface ApiDeps {
   ledger: LedgerQueries;
   bus: EventBus;
   reports: ReportQueries;
+  /** Inspection committees' decisions on findings (the dashboard's inbox). */
+  decisions: DecisionStore;
   /** The instant reports hold at: the real clock, or the embedded default's simulated one. */
   now: () => number;
 }

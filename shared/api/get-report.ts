@@ -3,14 +3,12 @@ import * as z from 'zod';
 import { inScope, type Caller } from '../auth/caller.ts';
 import { PeriodId } from '../contract/findings.ts';
 import { Id } from '../contract/primitives.ts';
-import type { Rule } from '../rules/rule-pack.ts';
-import { BUILT_IN_PACKS } from '../rules/packs/index.ts';
 import { periodReport, reportYear } from '../reports/period-report.ts';
+import { RULES } from './rule-index.ts';
 import { apiError, badQuery, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
 
 const ReportQuery = z.strictObject({ period: PeriodId, unit: Id.optional() });
 
-const RULES: ReadonlyMap<string, Rule> = new Map([...BUILT_IN_PACKS.values()].flatMap((p) => p.rules.map((r) => [r.id, r] as const)));
 
 export async function getReport(req: ApiRequest & { caller: Caller }, deps: ApiDeps, now: number): Promise<ApiResponse> {
   const query = ReportQuery.safeParse(req.query);
@@ -27,6 +25,6 @@ export async function getReport(req: ApiRequest & { caller: Caller }, deps: ApiD
     ...[...org.units.values()].filter((u) => u.kind === 'cell' && org.isWithin(u.id, unitId)).map((u) => u.id),
     ...[...org.leaders.values()].filter((l) => l.positions.some((p) => org.isWithin(p.unitId, unitId))).map((l) => l.id),
   ];
-  const [entries, findings] = await Promise.all([deps.reports.subjectEntries(subjects, reportYear(period)), deps.ledger.findings({ unitId, kind: 'violation' })]);
-  return { status: 200, body: periodReport({ org, unitId, period, asOf: now, rules: RULES, entries, findings }) };
+  const [entries, findings, decisions] = await Promise.all([deps.reports.subjectEntries(subjects, reportYear(period)), deps.ledger.findings({ unitId, kind: 'violation' }), deps.decisions.decisions(unitId)]);
+  return { status: 200, body: periodReport({ org, unitId, period, asOf: now, rules: RULES, entries, findings, decisions }) };
 }

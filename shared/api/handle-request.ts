@@ -1,17 +1,22 @@
 /** The HTTP API of DESIGN.md, framework-free: the Lambda handler and the embedded server both call it. */
 import * as z from 'zod';
 import { holdsProvinces, inScope, may, type Caller } from '../auth/caller.ts';
-import { compareFindings, findingIdentity, FindingKind, PeriodId, type Finding } from '../contract/findings.ts';
+import type { ReviewedFinding } from '../contract/decisions.ts';
+import { compareFindings, findingIdentity, FindingKind, PeriodId } from '../contract/findings.ts';
 import { Id } from '../contract/primitives.ts';
 import { parseOrg } from '../org/parse-org.ts';
 import { BUILT_IN_PACKS } from '../rules/packs/index.ts';
 import { apiError, badQuery, dotPath, parseBody, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
+import { getHeatmap } from './get-heatmap.ts';
+import { getMeetings } from './get-meetings.ts';
 import { getReport } from './get-report.ts';
+import { getRules } from './get-rules.ts';
+import { postDecision } from './post-decision.ts';
 import { postEvents } from './post-events.ts';
 
 type Route = (req: ApiRequest & { caller: Caller }, deps: ApiDeps) => Promise<ApiResponse>;
 
-const FindingsQuery = z.strictObject({ unit: Id.optional(), period: PeriodId.optional(), kind: FindingKind.optional() });
+const FindingsQuery = z.strictObject({ unit: Id.optional(), period: PeriodId.optional(), kind: FindingKind.optional(), rule: z.string().min(1).max(200).optional() });
 const ObligationsQuery = z.strictObject({ subject: Id, period: PeriodId.optional() });
 
 const putOrg: Route = async (req, deps) => {
@@ -31,7 +36,7 @@ const putOrg: Route = async (req, deps) => {
 const getFindings: Route = async (req, deps) => {
   const query = FindingsQuery.safeParse(req.query);
   if (!query.success) return badQuery(query.error, req.query);
-  const { unit, period, kind } = query.data;
+  const { unit, period, kind, rule } = query.data;
   let units: readonly string[] = req.caller.scope;
   if (unit !== undefined) {
     const path = (await deps.orgStore.unitPaths([unit])).get(unit);
@@ -39,8 +44,16 @@ const getFindings: Route = async (req, deps) => {
     if (!inScope(req.caller, path)) return apiError(403, `unit "${unit}" is outside your scope`);
     units = [unit];
   }
-  const found = new Map<string, Finding>();
-  for (const unitId of units) for (const f of await deps.ledger.findings({ unitId, ...(period ? { period } : {}), ...(kind ? { kind } : {}) })) found.set(findingIdentity(f), f);
+  const found = new Map<string, ReviewedFinding>();
+  for (const unitId of units) {
+    // A finding carries the decisions on it (POST /decisions) once it has any; without them it is exactly DESIGN's finding.
+    const [findings, decisions] = await Promise.all([deps.ledger.findings({ unitId, ...(period ? { period } : {}), ...(kind ? { kind } : {}) }), deps.decisions.decisions(unitId)]);
+    for (const f of findings) {
+      if (rule !== undefined && f.ruleId !== rule) continue;
+      const decided = decisions.get(findingIdentity(f));
+      found.set(findingIdentity(f), decided ? { ...f, decisions: decided } : f);
+    }
+  }
   return { status: 200, body: [...found.values()].sort(compareFindings) };
 };
 
@@ -57,6 +70,11 @@ const ROUTES: Record<string, Record<string, Route>> = {
   '/findings': { GET: getFindings },
   '/obligations': { GET: getObligations },
   '/report': { GET: (req, deps) => getReport(req, deps, deps.now()) },
+  // The dashboard's routes (docs/dashboard.md).
+  '/heatmap': { GET: getHeatmap },
+  '/meetings': { GET: getMeetings },
+  '/rules': { GET: getRules },
+  '/decisions': { POST: postDecision },
 };
 
 export async function handleRequest(req: ApiRequest, deps: ApiDeps): Promise<ApiResponse> {

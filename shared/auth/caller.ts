@@ -12,6 +12,8 @@ export type Role = z.infer<typeof Role>;
 export interface Caller {
   scope: readonly string[];
   roles: ReadonlySet<Role>;
+  /** Who is calling, as a decision records it (a Cognito user name or e-mail, a tokens-file name); never the token. */
+  name?: string;
   /** The embedded default's single admin on 127.0.0.1 (no tokens file): every province, also those not yet in the org. No claim sets it. */
   wholeOrg?: true;
 }
@@ -22,6 +24,8 @@ const listClaim = z.union([z.array(z.string()), z.string()]).transform((v) => (A
 const Claims = z.object({
   'custom:units': listClaim.pipe(z.array(Id)).default([]),
   'cognito:groups': listClaim.default([]),
+  email: z.string().optional(),
+  'cognito:username': z.string().optional(),
 });
 
 /** The caller of a verified token; unknown groups are ignored, a malformed unit id is refused. */
@@ -29,7 +33,8 @@ export function callerFromClaims(claims: unknown): Caller | null {
   const parsed = Claims.safeParse(claims ?? {});
   if (!parsed.success) return null;
   const roles = new Set(parsed.data['cognito:groups'].filter((g): g is Role => Role.safeParse(g).success));
-  return { scope: parsed.data['custom:units'], roles };
+  const name = parsed.data.email ?? parsed.data['cognito:username'];
+  return { scope: parsed.data['custom:units'], roles, ...(name ? { name } : {}) };
 }
 
 /** True when the unit (given by its path from the root) lies in a subtree of the caller's scope. */

@@ -24,8 +24,10 @@ export const ReportRow = z.strictObject({
   leadersMet: z.number().int().nonnegative(),
   /** Leaders with a quota of the period still owed, with what they owe. */
   leadersUnmet: z.array(z.strictObject({ leaderId: Id, name: Text, missing: z.record(z.string(), z.number().int().positive()) })),
-  /** Violations of the period raised and not withdrawn. */
+  /** Violations of the period raised and not withdrawn, nor excused. */
   openViolations: z.number().int().nonnegative(),
+  /** Violations of the period an inspection committee excused (POST /decisions), counted apart. */
+  excusedViolations: z.number().int().nonnegative(),
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 

@@ -7,12 +7,14 @@
  * province's pack with its own monthly or leader rules is counted too.
  */
 import { localDateOf, periodBounds, periodOf, periodsStartingBetween, type Granularity } from '../calendar/period.ts';
-import type { Finding, PeriodId } from '../contract/findings.ts';
+import { isExcused, type Decision } from '../contract/decisions.ts';
+import { findingIdentity, type Finding, type PeriodId } from '../contract/findings.ts';
 import type { Leader, Unit } from '../contract/org.ts';
 import type { PeriodReport, ReportRow } from '../contract/report.ts';
 import { coversDate, type OrgIndex } from '../org/org-index.ts';
 import type { StoredEntry } from '../ports/ledger-store.ts';
 import type { Rule } from '../rules/rule-pack.ts';
+import { subtreeInOrder } from './unit-tree.ts';
 
 export interface PeriodReportInput {
   org: OrgIndex;
@@ -24,12 +26,14 @@ export interface PeriodReportInput {
   entries: readonly StoredEntry[];
   /** Findings raised and not withdrawn in the subtree. */
   findings: readonly Finding[];
+  /** Inspection committees' decisions by finding identity: an excused violation is counted apart from the open ones. */
+  decisions?: ReadonlyMap<string, readonly Decision[]>;
 }
 
 /** What a rule contributes to the report. */
-type Role = 'monthly-meeting' | 'thematic-meeting' | 'attendance' | 'leader-quota' | null;
+export type ReportRole = 'monthly-meeting' | 'thematic-meeting' | 'attendance' | 'leader-quota' | null;
 
-function roleOf(rule: Rule | undefined): Role {
+export function roleOf(rule: Rule | undefined): ReportRole {
   if (!rule) return null;
   if (rule.template === 'excused-absence-streak') return 'attendance';
   if (rule.template !== 'counted-meetings') return null;
@@ -99,19 +103,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
   }
 
   // The rows: the unit and every non-cell unit below it, in tree order.
-  const children = new Map<string, Unit[]>();
-  for (const u of org.units.values()) {
-    if (u.parentId === null) continue;
-    const list = children.get(u.parentId) ?? [];
-    list.push(u);
-    children.set(u.parentId, list);
-  }
-  const rowUnits: Array<{ unit: Unit; depth: number }> = [];
-  const visit = (unit: Unit, depth: number): void => {
-    if (unit.kind !== 'cell' || depth === 0) rowUnits.push({ unit, depth });
-    for (const child of (children.get(unit.id) ?? []).sort((a, b) => a.id.localeCompare(b.id))) visit(child, depth + 1);
-  };
-  visit(root, 0);
+  const rowUnits = subtreeInOrder(org, root).filter(({ unit, depth }) => unit.kind !== 'cell' || depth === 0);
   const rows = new Map(rowUnits.map(({ unit, depth }) => [unit.id, blankRow(unit, depth)]));
   const attendanceSums = new Map<string, number>();
   /** The rows a unit adds to: itself and its ancestors up to the report's unit. */
@@ -164,7 +156,11 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
             ? [meetingCell.get(id)]
             : [];
     const targets = type === 'leader' ? (org.leaders.get(id) ? leaderRows(org.leaders.get(id)!, rowsOf, firstDay, lastDay) : []) : unitIds.flatMap((u) => (u ? rowsOf(u) : []));
-    for (const row of new Set(targets)) row.openViolations++;
+    const excused = isExcused({ decisions: [...(input.decisions?.get(findingIdentity(finding)) ?? [])] });
+    for (const row of new Set(targets)) {
+      if (excused) row.excusedViolations++;
+      else row.openViolations++;
+    }
   }
   return { unitId: root.id, period, asOf: new Date(asOf).toISOString(), rows: [...rows.values()] };
 }
@@ -193,6 +189,7 @@ function blankRow(unit: Unit, depth: number): ReportRow {
     leadersMet: 0,
     leadersUnmet: [],
     openViolations: 0,
+    excusedViolations: 0,
   };
 }
 

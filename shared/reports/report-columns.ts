@@ -31,4 +31,5 @@ export const REPORT_COLUMNS: readonly ReportColumn[] = [
   { key: 'leadersUnmet', vi: 'Lãnh đạo chưa đạt định mức', en: 'Leaders with quotas unmet', value: (r) => r.leadersUnmet.length },
   { key: 'leadersUnmetNames', vi: 'Lãnh đạo còn thiếu', en: 'Leaders still owing', value: (r) => r.leadersUnmet.map((l) => l.name).join('; ') },
   { key: 'openViolations', vi: 'Vi phạm chưa khắc phục', en: 'Open violations', value: (r) => r.openViolations },
+  { key: 'excusedViolations', vi: 'Vi phạm được miễn', en: 'Excused violations', value: (r) => r.excusedViolations },
 ];

@@ -1,5 +1,6 @@
 /** The HTTP API of DESIGN.md over the real stores (dynalite) and a recording bus: routes, statuses, scope, all-or-nothing batches. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DynamoDecisionStore } from '../../adapters/dynamodb/decision-store.ts';
 import { DynamoReportQueries } from '../../adapters/dynamodb/report-queries.ts';
 import { instantMs } from '../../shared/calendar/period.ts';
 import type { ApiDeps, ApiRequest } from '../../shared/api/api-types.ts';
@@ -31,6 +32,7 @@ beforeAll(async () => {
     ledger: pipeline.queries,
     bus: { put: async (e) => void put.push([...e]) },
     reports: new DynamoReportQueries(dynamo.db, dynamo.table),
+    decisions: new DynamoDecisionStore(dynamo.db, dynamo.table),
     now: () => instantMs('2026-04-04T00:00:00+07:00'),
   };
 });

@@ -10,6 +10,7 @@ import type { OrgCounts, OrgStore } from '../../shared/ports/org-store.ts';
 import type { StoredEntry } from '../../shared/ports/ledger-store.ts';
 import type { ReportQueries } from '../../shared/ports/report-queries.ts';
 import { OrgIndex } from '../../shared/org/org-index.ts';
+import { MapDecisions } from './map-decisions.ts';
 
 export class MapOrgStore implements OrgStore {
   snapshot: OrgSnapshot | null = null;
@@ -100,7 +101,7 @@ export class MapReports implements ReportQueries {
   }
 }
 
-export function fakeDeps(snapshot: OrgSnapshot): ApiDeps & { orgStore: MapOrgStore; ledger: MapLedger; bus: ArrayBus; reports: MapReports } {
+export function fakeDeps(snapshot: OrgSnapshot): ApiDeps & { orgStore: MapOrgStore; ledger: MapLedger; bus: ArrayBus; reports: MapReports; decisions: MapDecisions } {
   const orgStore = new MapOrgStore(snapshot);
-  return { orgStore, ledger: new MapLedger(), bus: new ArrayBus(), reports: new MapReports(orgStore), now: () => Date.parse('2026-04-04T00:00:00+07:00') };
+  return { orgStore, ledger: new MapLedger(), bus: new ArrayBus(), reports: new MapReports(orgStore), decisions: new MapDecisions(), now: () => Date.parse('2026-04-04T00:00:00+07:00') };
 }

@@ -15,7 +15,7 @@ describe('tokens file', () => {
   it('is optional: without it, 127.0.0.1 alone is served, as admin', async () => {
     expect(await loadTokens('/nonexistent/chibo.tokens.json')).toBeNull();
     const auth = authenticator(null, () => ['SH']);
-    expect(auth(undefined, '127.0.0.1')).toEqual({ scope: ['SH'], roles: new Set(['admin', 'recorder', 'inspector']), wholeOrg: true });
+    expect(auth(undefined, '127.0.0.1')).toEqual({ scope: ['SH'], roles: new Set(['admin', 'recorder', 'inspector']), wholeOrg: true, name: 'admin@127.0.0.1' });
     expect(auth(undefined, '10.0.0.2')).toBeNull();
   });
 
@@ -28,7 +28,7 @@ describe('tokens file', () => {
   it('maps a bearer token to its scope and roles; unknown and prototype keys are nobody', async () => {
     const tokens = await loadTokens(await file('{"tokens":{"0123456789abcdef":{"units":["SH.C001"],"roles":["recorder"]}}}'));
     const auth = authenticator(tokens, () => ['SH']);
-    expect(auth('Bearer 0123456789abcdef', '10.0.0.2')).toEqual({ scope: ['SH.C001'], roles: new Set(['recorder']) });
+    expect(auth('Bearer 0123456789abcdef', '10.0.0.2')).toEqual({ scope: ['SH.C001'], roles: new Set(['recorder']), name: 'token 1' });
     expect(auth('Bearer fedcba9876543210', '127.0.0.1')).toBeNull();
     expect(auth('Bearer constructor', '127.0.0.1')).toBeNull();
     expect(auth('Bearer __proto__', '127.0.0.1')).toBeNull();
