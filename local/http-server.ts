@@ -1,10 +1,11 @@
-/** The HTTP API on 127.0.0.1 through the same request handling as the Lambda, plus the simulated clock's admin route. */
+/** The HTTP API on 127.0.0.1 through the same request handling as the Lambda, plus the simulated clock's admin route and the dashboard at `/`. */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { ApiDeps, ApiResponse } from '../shared/api/api-types.ts';
 import { handleRequest } from '../shared/api/handle-request.ts';
 import { holdsProvinces, type Caller } from '../shared/auth/caller.ts';
 import { Instant } from '../shared/contract/primitives.ts';
 import { instantMs } from '../shared/calendar/period.ts';
+import { serveDashboard } from '../web/serve.ts';
 import type { Authenticate } from './tokens.ts';
 
 /** API Gateway's payload limit is 10 MB; events are small, so their batches are held to 1 MB. */
@@ -37,6 +38,8 @@ export function apiServer(deps: ApiDeps, authenticate: Authenticate, admin: Admi
     };
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      // The dashboard's files need no token: what they show comes from the API, which does.
+      if (await serveDashboard(req, res, url.pathname)) return;
       const caller = authenticate(req.headers.authorization, req.socket.remoteAddress);
       let body: string | undefined;
       if (req.method === 'PUT' || req.method === 'POST') body = await readBody(req, LIMITS[url.pathname] ?? DEFAULT_LIMIT);

@@ -37,13 +37,13 @@ it('report: the table, the CSV and the XLSX hold the same KPIs (after the test a
   const table = await runCli(['report', '--period', '2026-Q1', '--unit', 'LC', ...url]);
   expect(table.code).toBe(0);
   expect(table.stdout).toContain('Báo cáo quý I/2026: Đảng bộ tỉnh Lào Cai (LC)');
-  expect(table.stdout).toMatch(/Đảng bộ tỉnh Lào Cai\s+3\s+2 \(66,7%\)\s+2 \(66,7%\)\s+8\s+92,5%\s+1\s+1\s+4/);
+  expect(table.stdout).toMatch(/Đảng bộ tỉnh Lào Cai\s+3\s+2 \(66,7%\)\s+2 \(66,7%\)\s+8\s+92,5%\s+1\s+1\s+4\s+0/);
   expect(table.stdout).toContain('Ủy viên Ban Thường vụ Đảng ủy phường (L-xa): còn thiếu 2 lần dự sinh hoạt');
 
   const csv = (await runCli(['report', '--period', '2026-Q1', '--unit', 'LC', '--format', 'csv', ...url])).stdout.trim().split('\n');
   expect(csv).toHaveLength(4);
   expect(csv[0]).toMatch(/^Mã đơn vị,Đơn vị,Số chi bộ,/);
-  expect(csv[2]).toBe('LC,Đảng bộ tỉnh Lào Cai,3,2,66.7,2,66.7,8,92.5,1,1,Ủy viên Ban Thường vụ Đảng ủy phường,4');
+  expect(csv[2]).toBe('LC,Đảng bộ tỉnh Lào Cai,3,2,66.7,2,66.7,8,92.5,1,1,Ủy viên Ban Thường vụ Đảng ủy phường,4,0');
 
   const file = join(await mkdtemp(join(tmpdir(), 'chibo-report-')), 'q1.xlsx');
   expect((await runCli(['report', '--period', '2026-Q1', '--unit', 'LC', '--format', 'xlsx', '--out', file, ...url])).code).toBe(0);
@@ -51,7 +51,7 @@ it('report: the table, the CSV and the XLSX hold the same KPIs (after the test a
   await book.xlsx.readFile(file);
   const sheet = book.getWorksheet('Báo cáo')!;
   expect(sheet.rowCount).toBe(4);
-  expect(sheet.getRow(4).values).toEqual([undefined, 'LC.NL', 'Đảng bộ phường Nghĩa Lộ', 3, 2, 66.7, 2, 66.7, 8, 92.5, 0, 1, 'Ủy viên Ban Thường vụ Đảng ủy phường', 4]);
+  expect(sheet.getRow(4).values).toEqual([undefined, 'LC.NL', 'Đảng bộ phường Nghĩa Lộ', 3, 2, 66.7, 2, 66.7, 8, 92.5, 0, 1, 'Ủy viên Ban Thường vụ Đảng ủy phường', 4, 0]);
 
   const bad = await runCli(['report', '--period', 'Q1', ...url]);
   expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('--period') });
