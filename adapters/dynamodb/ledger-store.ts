@@ -73,6 +73,8 @@ export class DynamoLedgerStore implements LedgerStore {
     // A second read only when an earlier version reached further: another cell, leaders no longer visiting, a large cell.
     const unitIds = new Set<string>(event.type === 'MeetingRecorded' ? [event.unitId] : []);
     if (meeting?.unitId && !meeting.retracted) unitIds.add(meeting.unitId);
+    // Every unit an earlier version was in: this event reconciles the entries those versions touched, so it needs their org.
+    if (meeting && !meeting.retracted) for (const id of (meetingItem!['units'] as Set<string> | undefined) ?? []) unitIds.add(id);
     const leaderIds = new Set(event.type === 'MeetingRecorded' ? event.visitingLeaderIds : []);
     for (const key of meeting?.touched ?? []) {
       const { subject } = parseEntryKey(key);
@@ -105,6 +107,10 @@ export class DynamoLedgerStore implements LedgerStore {
     if (claim.touched.length > 0) {
       update += ', touched :t';
       values[':t'] = new Set(claim.touched);
+    }
+    if (claim.unitId !== null) {
+      update += ', units :units';
+      values[':units'] = new Set([claim.unitId]);
     }
     const res = await conditional(
       this.db.send(new UpdateCommand({ TableName: this.table, Key: meetingKey(claim.meetingId), UpdateExpression: update, ConditionExpression: condition, ExpressionAttributeValues: values })),

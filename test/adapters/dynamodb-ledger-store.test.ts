@@ -40,16 +40,16 @@ describe('DynamoLedgerStore writes', () => {
     expect(await store.writeRegister({ ruleId: 'r', subject: { type: 'cell', id: 'c' }, period: '2026-02', meetingId: 'mt-1', register })).toBeNull();
   });
 
-  it('a version is claimed only over the version read, adding to the entries ever touched and the event ids seen', async () => {
+  it('a version is claimed only over the version read, adding to the entries ever touched, the units and the event ids seen', async () => {
     ddb.on(UpdateCommand).resolves({});
     const read = { meetingId: 'mt-1', version: 1, eventId: 'e-1', retracted: false, unitId: 'LC.NL.TDP5', touched: ['a'] };
     expect(await store.claimMeeting({ meetingId: 'mt-1', read, version: 2, eventId: 'e-2', unitId: 'LC.NL.TDP5', retracted: false, touched: ['a', 'b'] })).toBe(true);
     expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input).toEqual({
       TableName: 'chibo',
       Key: { pk: 'MEETING#mt-1', sk: 'MEETING' },
-      UpdateExpression: 'SET version = :v, eventId = :e, unitId = :u, retracted = :r ADD eventIds :ids, touched :t',
+      UpdateExpression: 'SET version = :v, eventId = :e, unitId = :u, retracted = :r ADD eventIds :ids, touched :t, units :units',
       ConditionExpression: 'version = :rv AND eventId = :re AND retracted = :false',
-      ExpressionAttributeValues: { ':v': 2, ':e': 'e-2', ':u': 'LC.NL.TDP5', ':r': false, ':rv': 1, ':re': 'e-1', ':false': false, ':ids': new Set(['e-2']), ':t': new Set(['a', 'b']) },
+      ExpressionAttributeValues: { ':v': 2, ':e': 'e-2', ':u': 'LC.NL.TDP5', ':r': false, ':rv': 1, ':re': 'e-1', ':false': false, ':ids': new Set(['e-2']), ':t': new Set(['a', 'b']), ':units': new Set(['LC.NL.TDP5']) },
     });
   });
 
