@@ -39,8 +39,8 @@ export async function sweepProvince(job: SweepJob, deps: { store: LedgerStore; n
   if (last === null || last < month) {
     const org = await store.provinceOrg(job.provinceId);
     const engine = new Engine(org, config.packs, engineOptions(config));
-    // Catch up from `from` on the first sweep; afterwards only periods beginning this month.
-    const from = last === null ? config.from : Math.max(config.from, periodBounds(month).start);
+    // Catch up from `from` on the first sweep; afterwards the periods begun since the last month opened (more than this month when sweeps were missed).
+    const from = last === null ? config.from : Math.max(config.from, periodBounds(last).end);
     const refs = engine.boundObligations(new Ledger(), now, { from });
     const entries = await store.entries(refs);
     notified += await reconcileAll(engine, entries, now, deps, claimant);
