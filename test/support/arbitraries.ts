@@ -1,12 +1,23 @@
-/** fast-check arbitraries: streams of meeting events over the example org, with versions and retractions. */
+/**
+ * fast-check arbitraries: streams of meeting events over the example org,
+ * with new versions, retractions and late records, and the ways a stream
+ * can arrive (duplicated, reordered, lower versions late, sweeps between).
+ */
 import fc from 'fast-check';
+import * as z from 'zod';
 import { MeetingEvent } from '../../shared/contract/events.ts';
 import type { OrgIndex } from '../../shared/org/org-index.ts';
 
 const KINDS = ['regular', 'thematic', 'combined', 'extraordinary', 'committee', 'cell_committee'] as const;
 const STATUSES = ['present', 'present', 'present', 'excused', 'absent', 'missing'] as const;
+const DAY_MS = 24 * 3600_000;
 const Q1_START = Date.parse('2026-01-01T00:00:00+07:00');
-const Q1_MS = 90 * 24 * 3600_000;
+const Q1_MS = 90 * DAY_MS;
+/** Most meetings are recorded within days; some long after their period's deadline and grace, when violations are out. */
+const recordDelayMs = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 0, max: 12 * DAY_MS }) },
+  { weight: 1, arbitrary: fc.integer({ min: 25 * DAY_MS, max: 60 * DAY_MS }) },
+);
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -20,7 +31,7 @@ function meetingVersion(org: OrgIndex) {
       kind: fc.constantFrom(...KINDS),
       offsetMs: fc.integer({ min: 0, max: Q1_MS }),
       minutes: fc.option(fc.integer({ min: 30, max: 200 }), { nil: undefined }),
-      recordDelayMs: fc.integer({ min: 0, max: 12 * 24 * 3600_000 }),
+      recordDelayMs,
       statuses: fc.array(fc.constantFrom(...STATUSES), { minLength: 8, maxLength: 8 }),
       visitors: fc.subarray(leaderIds),
       resolutionIssued: fc.option(fc.boolean(), { nil: undefined }),
@@ -46,18 +57,24 @@ function meetingVersion(org: OrgIndex) {
 }
 
 /**
- * A canonical stream: up to 12 meetings, each with 1-3 versions (distinct
- * version numbers), some retracted; every event has its own eventId.
+ * A canonical stream: up to 12 meetings (maxMeetings), each with 1-3
+ * versions (distinct, ascending version numbers, sometimes with gaps; each
+ * version recorded on its own, so a lower version may be recorded after a
+ * higher one), some retracted; every event has its own eventId.
  */
-export function eventStream(org: OrgIndex): fc.Arbitrary<MeetingEvent[]> {
-  const oneMeeting = fc.record({
-    versions: fc.array(meetingVersion(org), { minLength: 1, maxLength: 3 }),
-    retractAfterMs: fc.option(fc.integer({ min: 0, max: Q1_MS + 20 * 24 * 3600_000 }), { nil: undefined, freq: 5 }),
-  });
-  return fc.array(oneMeeting, { minLength: 1, maxLength: 12 }).map((meetings) => {
+export function eventStream(org: OrgIndex, { maxMeetings = 12 }: { maxMeetings?: number } = {}): fc.Arbitrary<MeetingEvent[]> {
+  const oneMeeting = fc
+    .uniqueArray(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 3 })
+    .chain((numbers) =>
+      fc.record({
+        versions: fc.tuple(...numbers.sort((a, b) => a - b).map((n) => meetingVersion(org).map((make) => ({ n, make })))),
+        retractAfterMs: fc.option(fc.integer({ min: 0, max: Q1_MS + 20 * DAY_MS }), { nil: undefined, freq: 5 }),
+      }),
+    );
+  return fc.array(oneMeeting, { minLength: 1, maxLength: maxMeetings }).map((meetings) => {
     let n = 0;
     return meetings.flatMap((m, i) => {
-      const events: MeetingEvent[] = m.versions.map((make, v) => make(`M${i}`, v + 1, `ev-${n++}`));
+      const events: MeetingEvent[] = m.versions.map(({ n: version, make }) => make(`M${i}`, version, `ev-${n++}`));
       if (m.retractAfterMs !== undefined) {
         events.push(MeetingEvent.parse({ type: 'MeetingRetracted', eventId: `ev-${n++}`, meetingId: `M${i}`, recordedAt: iso(Q1_START + m.retractAfterMs) }));
       }
@@ -81,5 +98,44 @@ export function chunksOf<T>(items: T[]): fc.Arbitrary<T[][]> {
   });
 }
 
-/** fast-check runs per property: at least 200 in CI, fewer while iterating locally if asked. */
-export const RUNS = Number(process.env['CHIBO_PROPERTY_RUNS'] ?? 200);
+/** One step of a delivery: an event handled at `at`, or the daily sweep run at `at`. */
+export type Step = { type: 'deliver'; at: number; event: MeetingEvent } | { type: 'sweep'; at: number };
+
+/**
+ * How a pipeline may see the events known by `until`: each at least once
+ * (up to `maxCopies`), each copy handled some time after it was recorded
+ * (so versions and retractions overtake one another, and a record can land
+ * after the sweep that raised the violation it cures), with up to
+ * `maxSweeps` sweeps in between; in the order the steps happen.
+ */
+export function deliverySchedule(events: readonly MeetingEvent[], until: number, { maxSweeps = 4, maxCopies = 3 }: { maxSweeps?: number; maxCopies?: number } = {}): fc.Arbitrary<Step[]> {
+  const known = events.filter((e) => Date.parse(e.recordedAt) <= until);
+  const lag = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 * DAY_MS }), fc.integer({ min: 0, max: 45 * DAY_MS }));
+  const copies = fc.tuple(...known.map((event) => fc.array(fc.tuple(lag, fc.nat()), { minLength: 1, maxLength: maxCopies }).map((lags) => lags.map(([ms, tie]) => ({ step: { type: 'deliver' as const, at: Math.min(Date.parse(event.recordedAt) + ms, until), event }, tie })))));
+  const sweeps = fc.array(fc.tuple(fc.integer({ min: Q1_START, max: until }), fc.nat()), { maxLength: maxSweeps }).map((ss) => ss.map(([at, tie]) => ({ step: { type: 'sweep' as const, at }, tie })));
+  return fc.tuple(copies, sweeps).map(([c, s]) =>
+    [...c.flat(), ...s]
+      .sort((a, b) => a.step.at - b.step.at || a.tie - b.tie)
+      .map((x): Step => x.step),
+  );
+}
+
+/** The canonical run: each event known by `until` once, handled when it was recorded. */
+export function inOrder(events: readonly MeetingEvent[], until: number): Step[] {
+  return events
+    .filter((e) => Date.parse(e.recordedAt) <= until)
+    .map((event) => ({ type: 'deliver' as const, at: Date.parse(event.recordedAt), event }))
+    .sort((a, b) => a.at - b.at);
+}
+
+/** fast-check runs per property: 1,000 by default (CI), fewer while iterating locally if asked. */
+export const RUNS = runsFrom('CHIBO_PROPERTY_RUNS', 1000);
+/** Runs of the properties through DynamoDB (each a pipeline on a fresh table): CHIBO_PIPELINE_PROPERTY_RUNS, else RUNS. */
+export const PIPELINE_RUNS = runsFrom('CHIBO_PIPELINE_PROPERTY_RUNS', RUNS);
+
+function runsFrom(variable: string, fallback: number): number {
+  const value = process.env[variable];
+  const parsed = z.coerce.number().int().min(1).safeParse(value ?? fallback);
+  if (!parsed.success) throw new Error(`${variable}: expected a whole number of runs, at least 1, got ${JSON.stringify(value)}`);
+  return parsed.data;
+}
