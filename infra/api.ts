@@ -21,7 +21,7 @@ import { type PipelineSettings, settingsEnvironment } from './settings.ts';
 /** The roles of DESIGN.md, as Cognito groups. */
 export const ROLE_GROUPS = ['recorder', 'inspector', 'admin'] as const;
 
-/** The routes of DESIGN.md, and GET /report (docs/reports.md); only /health is open. */
+/** The routes of DESIGN.md, GET /report (docs/reports.md) and the dashboard's; only /health is open. */
 export const ROUTES = [
   { method: apigw.HttpMethod.GET, path: '/health', open: true },
   { method: apigw.HttpMethod.PUT, path: '/org', open: false },
@@ -29,6 +29,11 @@ export const ROUTES = [
   { method: apigw.HttpMethod.GET, path: '/findings', open: false },
   { method: apigw.HttpMethod.GET, path: '/obligations', open: false },
   { method: apigw.HttpMethod.GET, path: '/report', open: false },
+  // The dashboard's routes (docs/dashboard.md).
+  { method: apigw.HttpMethod.GET, path: '/heatmap', open: false },
+  { method: apigw.HttpMethod.GET, path: '/meetings', open: false },
+  { method: apigw.HttpMethod.GET, path: '/rules', open: false },
+  { method: apigw.HttpMethod.POST, path: '/decisions', open: false },
 ] as const;
 
 export interface ApiProps {

@@ -35,6 +35,11 @@ const WRITE = { recorder: 202, inspector: 403, admin: 202 };
 const theirs = (own: Province, id: string) => `${other(own)}${id}`;
 let sent = 0;
 const fresh = (prefix: string) => `${prefix}-${++sent}`;
+/** The example's February violation of a cell's monthly meeting: an inspector acknowledges it, an admin excuses it. */
+const decisionOn = (province: Province, role: Role) => ({
+  finding: { kind: 'violation', ruleId: 'dieu-le/monthly-regular-meeting', subject: { type: 'cell', id: `${province}.NL.TDP5` }, period: '2026-02' },
+  ...(role === 'admin' ? { action: 'excuse', reason: 'Lũ lụt' } : { action: 'acknowledge' }),
+});
 const retractionOf = (meetingId: string) => ({ type: 'MeetingRetracted', eventId: fresh(`ev-retract-${meetingId}`), meetingId, recordedAt: '2026-03-25T08:00:00+07:00' });
 
 export const CASES: Case[] = [
@@ -88,6 +93,20 @@ export const CASES: Case[] = [
   { route: 'GET /report (own scope)', method: 'GET', path: () => '/report?period=2026-Q1', status: READ, read: 'own' },
   { route: 'GET /report?unit=other province', method: 'GET', path: (own) => `/report?period=2026-Q1&unit=${other(own)}`, status: ALL(403) },
   { route: 'GET /report?unit=other province’s cell', method: 'GET', path: (own) => `/report?period=2026-Q1&unit=${theirs(own, '.NL.TDP5')}`, status: ALL(403) },
+  // The dashboard's routes (docs/dashboard.md): the same scope checks; deciding on a finding is for inspectors and admins.
+  { route: 'GET /heatmap (own scope)', method: 'GET', path: () => '/heatmap?period=2026-Q1', status: READ, read: 'own' },
+  { route: 'GET /heatmap?unit=other province', method: 'GET', path: (own) => `/heatmap?period=2026-Q1&unit=${other(own)}`, status: ALL(403) },
+  { route: 'GET /meetings?unit=own cell', method: 'GET', path: (own) => `/meetings?unit=${own}.NL.TDP2&period=2026-Q1`, status: READ, read: 'own' },
+  { route: 'GET /meetings?unit=other province’s cell', method: 'GET', path: (own) => `/meetings?unit=${theirs(own, '.NL.TDP2')}&period=2026-Q1`, status: ALL(403) },
+  { route: 'GET /rules', method: 'GET', path: () => '/rules', status: READ },
+  {
+    route: 'POST /decisions (own province’s violation)',
+    method: 'POST',
+    path: () => '/decisions',
+    body: (own, role) => decisionOn(own, role),
+    status: { recorder: 403, inspector: 201, admin: 201 },
+  },
+  { route: 'POST /decisions (other province’s violation)', method: 'POST', path: () => '/decisions', body: (own, role) => decisionOn(other(own), role), status: ALL(403) },
   // The simulated clock is the whole runtime's: moving it runs every province's sweeps.
   { route: 'POST /admin/clock', method: 'POST', path: () => '/admin/clock', body: () => ({ now: AS_OF }), status: ALL(403), only: 'embedded' },
   { route: 'POST /admin/clock', method: 'POST', path: () => '/admin/clock', body: () => ({ now: AS_OF }), status: ALL(404), only: 'lambda' },
@@ -101,6 +120,10 @@ const ANONYMOUS: Array<{ method: string; path: string; status: number; only?: En
   { method: 'GET', path: '/findings', status: 401 },
   { method: 'GET', path: '/obligations?subject=LC.NL.TDP2', status: 401 },
   { method: 'GET', path: '/report?period=2026-Q1&unit=LC', status: 401 },
+  { method: 'GET', path: '/heatmap?period=2026-Q1&unit=LC', status: 401 },
+  { method: 'GET', path: '/meetings?period=2026-Q1&unit=LC.NL.TDP2', status: 401 },
+  { method: 'GET', path: '/rules', status: 401 },
+  { method: 'POST', path: '/decisions', status: 401 },
   { method: 'POST', path: '/admin/clock', status: 401, only: 'embedded' },
   { method: 'POST', path: '/admin/clock', status: 404, only: 'lambda' },
 ];

@@ -81,6 +81,15 @@ export function inboxView(): HTMLElement {
 }
 
 async function load(list: HTMLElement, reload: () => void): Promise<void> {
+  list.setAttribute('aria-busy', 'true');
+  try {
+    await fillList(list, reload);
+  } finally {
+    list.removeAttribute('aria-busy');
+  }
+}
+
+async function fillList(list: HTMLElement, reload: () => void): Promise<void> {
   let findings: ReviewedFinding[];
   try {
     findings = await api<ReviewedFinding[]>('GET', '/findings', { unit: filters.unit || state.unitId, period: filters.period, kind: filters.kind, rule: filters.rule });
@@ -155,7 +164,7 @@ function row(f: ReviewedFinding, reload: () => void): HTMLElement {
             t('excuse'),
           )
         : null,
-      Object.assign(excuseForm, { id: `excuse-${id}` }),
+      status !== 'excused' ? Object.assign(excuseForm, { id: `excuse-${id}` }) : null,
       problem,
     ),
   );

@@ -64,7 +64,7 @@ async function load(list: HTMLElement): Promise<void> {
         const id = `quota-${o.ruleId}-${o.period}`.replace(/[^A-Za-z0-9-]/g, '-');
         return h(
           'li',
-          { class: `quota status-${o.status}`, 'data-rule': o.ruleId, 'data-period': o.period },
+          { class: `quota quota-${o.status}`, 'data-rule': o.ruleId, 'data-period': o.period },
           h('div', { id }, h('strong', {}, ruleTitle(o.ruleId)), ` (${periodName(o.period)})`),
           h('progress', { max: required, value: counted, 'aria-labelledby': id }, `${counted}/${required}`),
           h('span', { class: 'count' }, ` ${counted}/${required} `),
