@@ -7,6 +7,7 @@ import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackP
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { Api } from './api.ts';
+import { Dashboard } from './dashboard.ts';
 import { Deadlines } from './deadlines.ts';
 import { Ingestion } from './ingestion.ts';
 import { Ledger } from './ledger.ts';
@@ -22,6 +23,7 @@ export class ChiboMonitorStack extends Stack {
   readonly api: Api;
   readonly deadlines: Deadlines;
   readonly observability: Observability;
+  readonly dashboard: Dashboard;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, { description: 'chibo-monitor: compliance monitor for party cell meetings', ...props });
@@ -38,6 +40,7 @@ export class ChiboMonitorStack extends Stack {
     const ledger = this.ledger;
     this.ingestion = new Ingestion(this, 'Ingestion', { key: this.key, ledger, notifications: this.notifications, settings });
     this.api = new Api(this, 'Api', { ledger, bus: this.ingestion.bus, settings });
+    this.dashboard = new Dashboard(this, 'Dashboard', { apiUrl: this.api.url });
     this.deadlines = new Deadlines(this, 'Deadlines', { key: this.key, ledger, notifications: this.notifications, settings });
     this.observability = new Observability(this, 'Observability', {
       key: this.key,
@@ -91,6 +94,9 @@ export class ChiboMonitorStack extends Stack {
     output('HttpApiLogGroup', this.api.handler.logGroup.logGroupName, 'Log group of the http-api function');
     output('OnMeetingRecordedLogGroup', this.ingestion.handler.logGroup.logGroupName, 'Log group of the on-meeting-recorded function');
     output('EvaluateDeadlinesLogGroup', this.deadlines.handler.logGroup.logGroupName, 'Log group of the evaluate-deadlines function');
+    output('DashboardUrl', this.dashboard.url, 'The dashboard page and the API on one origin (docs/dashboard.md)');
+    output('DashboardBucketName', this.dashboard.bucket.bucketName, 'Bucket the built dashboard is synced into (docs/dashboard.md)');
+    output('DashboardDistributionId', this.dashboard.distribution.distributionId, 'CloudFront distribution of the dashboard (invalidate after a sync)');
     output('DashboardName', this.observability.dashboard.dashboardName, 'CloudWatch dashboard');
   }
 }

@@ -38,8 +38,8 @@ describe('at rest: the stack’s customer-managed key', () => {
     for (const [id, t] of resourcesOfType(s, 'AWS::DynamoDB::Table')) expect(t.Properties!['SSESpecification'], id).toMatchObject({ SSEEnabled: true, SSEType: 'KMS' });
   });
 
-  it('no bucket: nothing is stored in S3 (a bucket added must come with KMS and a TLS-only policy, and this test with it)', () => {
-    expect(resourcesOfType(s, 'AWS::S3::Bucket')).toEqual([]);
+  it('the only buckets are the dashboard’s page and its access logs (no data in S3: test/infra/dashboard.test.ts checks their encryption and TLS)', () => {
+    expect(resourcesOfType(s, 'AWS::S3::Bucket').map(([id]) => id).sort()).toEqual([s.id(s.stack.dashboard.logBucket), s.id(s.stack.dashboard.bucket)].sort());
   });
 });
 

@@ -45,6 +45,9 @@ describe('cdk-nag AwsSolutions', () => {
     // The whole list, so that a new acknowledgment is a visible change of this test.
     expect([...new Set(acks.map((a) => a.id.replace(/<[A-Za-z0-9]+\.Arn>/, '<Arn>')))].sort()).toEqual([
       'AwsSolutions-APIG4',
+      'AwsSolutions-CFR1',
+      'AwsSolutions-CFR2',
+      'AwsSolutions-CFR4',
       'AwsSolutions-COG2',
       'AwsSolutions-COG8',
       'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
@@ -53,7 +56,9 @@ describe('cdk-nag AwsSolutions', () => {
       'AwsSolutions-IAM5[Resource::<Arn>/index/*]',
       'AwsSolutions-IAM5[Resource::<Arn>:*]',
       'AwsSolutions-L1',
+      'AwsSolutions-S1',
     ]);
+    expect(acks.filter((a) => a.id === 'AwsSolutions-S1').map((a) => a.path)).toEqual(['ChiboMonitorStack/Dashboard/Logs']);
     expect(acks.filter((a) => a.id === 'AwsSolutions-APIG4').map((a) => a.path)).toEqual(['ChiboMonitorStack/Api/HttpApi/GET--health']);
   });
 
