@@ -57,6 +57,7 @@ export async function serveCommand(argv: string[], out: NodeJS.WritableStream): 
   }
   say('');
   say(`chibo-monitor đang chạy tại ${runtime.url}  (store: ${values.memory ? 'memory' : dataDir}; clock: ${values.clock})`);
+  say(`Bảng điều khiển / dashboard: ${runtime.url}/`);
   say(`Thông báo / notifications: ${runtime.outboxFile}`);
   say(`Không có chibo.tokens.json: chỉ phục vụ 127.0.0.1, quyền admin. / No tokens file: 127.0.0.1 only, as admin.`);
   say('Thử / try:');
