@@ -134,6 +134,7 @@ describe('violations inbox', () => {
     await screenshot(page, '3-inbox-excused');
     await page.getByLabel('Trạng thái').selectOption('');
     await page.locator('.inbox-list:not([aria-busy])').waitFor();
+    await screenshot(page, '3-inbox-all');
 
     const stored = await apiGet<ReviewedFinding[]>(world.runtime, `/findings?unit=${january.subject.id}&period=2026-01&kind=violation`);
     expect(stored[0]!.decisions).toEqual([{ action: 'excuse', by: 'admin@127.0.0.1', at: new Date(DEMO_UNTIL).toISOString(), reason: 'Lũ lụt tháng 01/2026, chi bộ không thể họp' }]);

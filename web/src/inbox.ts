@@ -149,23 +149,28 @@ function row(f: ReviewedFinding, reload: () => void): HTMLElement {
     h(
       'td',
       { class: 'actions' },
-      status === 'open' ? h('button', { 'aria-label': `${t('acknowledge')}: ${subject}, ${periodName(f.period)}`, onclick: () => void decide('acknowledge') }, t('acknowledge')) : null,
-      status !== 'excused'
-        ? h(
-            'button',
-            {
-              'aria-label': `${t('excuse')}: ${subject}, ${periodName(f.period)}`,
-              'aria-controls': `excuse-${id}`,
-              onclick: () => {
-                excuseForm.hidden = false;
-                (excuseForm.querySelector('input') as HTMLInputElement).focus();
+      h(
+        'div',
+        {},
+        status === 'open' ? h('button', { 'aria-label': `${t('acknowledge')}: ${subject}, ${periodName(f.period)}`, onclick: () => void decide('acknowledge') }, t('acknowledge')) : null,
+        status !== 'excused'
+          ? h(
+              'button',
+              {
+                'aria-label': `${t('excuse')}: ${subject}, ${periodName(f.period)}`,
+                'aria-controls': `excuse-${id}`,
+                onclick: () => {
+                  excuseForm.hidden = false;
+                  (excuseForm.querySelector('input') as HTMLInputElement).focus();
+                },
               },
-            },
-            t('excuse'),
-          )
-        : null,
-      status !== 'excused' ? Object.assign(excuseForm, { id: `excuse-${id}` }) : null,
-      problem,
+              t('excuse'),
+            )
+          : null,
+        status !== 'excused' ? Object.assign(excuseForm, { id: `excuse-${id}` }) : null,
+        status === 'excused' ? '—' : null,
+        problem,
+      ),
     ),
   );
 }
