@@ -28,3 +28,5 @@ export const attentionSortKey = (attentionAt: number, pk: string, sk: string) =>
 /** Top-level attribute that holds one meeting's register in an entry item. */
 export const registerAttribute = (meetingId: string) => `m:${meetingId}`;
 export const followUpAttribute = (meetingId: string, field: string) => `f:${meetingId}:${field}`;
+/** Top-level attribute of a meeting item: the earliest recordedAt of any of its versions that set a follow-up field. */
+export const meetingFollowUpAttribute = (field: string) => `f:${field}`;

@@ -7,7 +7,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MeetingEvent } from '../../shared/contract/events.ts';
 import { OrgIndex } from '../../shared/org/org-index.ts';
-import type { EntryOutcome, EntryRef, LedgerStore, MeetingContext, RegisterWrite, StoredEntry, StoredMeeting } from '../../shared/ports/ledger-store.ts';
+import type { EntryOutcome, EntryRef, LedgerStore, MeetingClaim, MeetingContext, RegisterWrite, StoredEntry, StoredMeeting } from '../../shared/ports/ledger-store.ts';
 import { parseEntryKey } from '../../shared/use-cases/record-meeting.ts';
 import { mapLimit } from '../../shared/concurrency.ts';
 import { batchGet, queryAll } from './batch.ts';
@@ -20,6 +20,7 @@ import {
   findingKey,
   followUpAttribute,
   leaderKey,
+  meetingFollowUpAttribute,
   meetingKey,
   memberPageKey,
   notifiedKey,
@@ -46,6 +47,22 @@ async function conditional<T>(write: Promise<T>): Promise<T | null> {
   }
 }
 
+const FOLLOW_UP_PREFIX = meetingFollowUpAttribute('');
+
+function meetingFromItem(meetingId: string, item: Record<string, unknown>): StoredMeeting {
+  const followUps: Record<string, number> = {};
+  for (const [name, value] of Object.entries(item)) if (name.startsWith(FOLLOW_UP_PREFIX)) followUps[name.slice(FOLLOW_UP_PREFIX.length)] = Number(value);
+  return {
+    meetingId,
+    version: Number(item['version']),
+    eventId: String(item['eventId']),
+    retracted: item['retracted'] === true,
+    unitId: (item['unitId'] as string | null) ?? null,
+    touched: [...((item['touched'] as Set<string> | undefined) ?? [])],
+    followUps,
+  };
+}
+
 export class DynamoLedgerStore implements LedgerStore {
   private readonly org: DynamoOrgStore;
 
@@ -60,16 +77,7 @@ export class DynamoLedgerStore implements LedgerStore {
     const first = event.type === 'MeetingRecorded' ? [unitKey(event.unitId), memberPageKey(event.unitId, 0), ...event.visitingLeaderIds.map(leaderKey)] : [];
     const items = await batchGet(this.db, this.table, [meetingKey(event.meetingId), ...first]);
     const meetingItem = items.get(`${meetingKey(event.meetingId).pk}|MEETING`);
-    const meeting: StoredMeeting | null = meetingItem
-      ? {
-          meetingId: event.meetingId,
-          version: Number(meetingItem['version']),
-          eventId: String(meetingItem['eventId']),
-          retracted: meetingItem['retracted'] === true,
-          unitId: (meetingItem['unitId'] as string | null) ?? null,
-          touched: [...((meetingItem['touched'] as Set<string> | undefined) ?? [])],
-        }
-      : null;
+    const meeting = meetingItem ? meetingFromItem(event.meetingId, meetingItem) : null;
     // A second read only when an earlier version reached further: another cell, leaders no longer visiting, a large cell.
     const unitIds = new Set<string>(event.type === 'MeetingRecorded' ? [event.unitId] : []);
     if (meeting?.unitId && !meeting.retracted) unitIds.add(meeting.unitId);
@@ -94,26 +102,52 @@ export class DynamoLedgerStore implements LedgerStore {
     return { meeting, org: new OrgIndex(snapshotFromItems(units, leaders, members)) };
   }
 
-  async claimMeeting(claim: Parameters<LedgerStore['claimMeeting']>[0]): Promise<boolean> {
+  async claimMeeting(claim: MeetingClaim): Promise<boolean> {
     const values: Record<string, unknown> = { ':v': claim.version, ':e': claim.eventId, ':u': claim.unitId, ':r': claim.retracted };
+    const names: Record<string, string> = {};
+    const sets = ['version = :v', 'eventId = :e', 'unitId = :u', 'retracted = :r'];
     let condition = 'attribute_not_exists(pk)';
     if (claim.read) {
       condition = 'version = :rv AND eventId = :re AND retracted = :false';
       Object.assign(values, { ':rv': claim.read.version, ':re': claim.read.eventId, ':false': false });
     }
+    // The follow-up times as read, too: an earlier time kept meanwhile by a lower version would miss this version's entries.
+    Object.entries(claim.followUps).forEach(([field, earliest], i) => {
+      const known = claim.read?.followUps[field];
+      const changes = earliest !== null && earliest !== known;
+      // DynamoDB refuses a name the expressions do not use.
+      if (claim.read || changes) names[`#f${i}`] = meetingFollowUpAttribute(field);
+      if (claim.read) {
+        condition += known === undefined ? ` AND attribute_not_exists(#f${i})` : ` AND #f${i} = :fr${i}`;
+        if (known !== undefined) values[`:fr${i}`] = known;
+      }
+      if (changes) {
+        sets.push(`#f${i} = :f${i}`);
+        values[`:f${i}`] = earliest;
+      }
+    });
     // eventIds: every event applied to this meeting, so the API can count duplicates without an item per event.
     values[':ids'] = new Set([claim.eventId]);
-    let update = 'SET version = :v, eventId = :e, unitId = :u, retracted = :r ADD eventIds :ids';
+    const adds = ['eventIds :ids'];
     if (claim.touched.length > 0) {
-      update += ', touched :t';
+      adds.push('touched :t');
       values[':t'] = new Set(claim.touched);
     }
     if (claim.unitId !== null) {
-      update += ', units :units';
+      adds.push('units :units');
       values[':units'] = new Set([claim.unitId]);
     }
     const res = await conditional(
-      this.db.send(new UpdateCommand({ TableName: this.table, Key: meetingKey(claim.meetingId), UpdateExpression: update, ConditionExpression: condition, ExpressionAttributeValues: values })),
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: meetingKey(claim.meetingId),
+          UpdateExpression: `SET ${sets.join(', ')} ADD ${adds.join(', ')}`,
+          ConditionExpression: condition,
+          ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+          ExpressionAttributeValues: values,
+        }),
+      ),
     );
     return res !== null;
   }
@@ -135,19 +169,39 @@ export class DynamoLedgerStore implements LedgerStore {
     return res?.Attributes ? entryFromItem(res.Attributes) : null;
   }
 
-  async writeFollowUp(entry: EntryRef, meetingId: string, field: string, recordedAt: number): Promise<void> {
-    await conditional(
+  async writeFollowUp(entry: EntryRef, meetingId: string, field: string, recordedAt: number): Promise<StoredEntry | null> {
+    // Bumps rev like a register: the reconciliation that sees the follow-up outranks one that did not.
+    const res = await conditional(
       this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: entryItemKey(entry.ruleId, entry.subject, entry.period),
-          UpdateExpression: 'SET #f = :t, ruleId = :rule, subject = :subject, period = :period',
-          ConditionExpression: 'attribute_not_exists(#f) OR #f > :t',
+          UpdateExpression: 'SET #f = :t, ruleId = :rule, subject = :subject, period = :period ADD rev :one',
+          ConditionExpression: 'attribute_not_exists(#f) OR #f >= :t',
           ExpressionAttributeNames: { '#f': followUpAttribute(meetingId, field) },
-          ExpressionAttributeValues: { ':t': recordedAt, ':rule': entry.ruleId, ':subject': entry.subject, ':period': entry.period },
+          ExpressionAttributeValues: { ':t': recordedAt, ':rule': entry.ruleId, ':subject': entry.subject, ':period': entry.period, ':one': 1 },
+          ReturnValues: 'ALL_NEW',
         }),
       ),
     );
+    return res?.Attributes ? entryFromItem(res.Attributes) : null;
+  }
+
+  async keepEarliestFollowUp(meetingId: string, field: string, recordedAt: number): Promise<StoredMeeting | null> {
+    const res = await conditional(
+      this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: meetingKey(meetingId),
+          UpdateExpression: 'SET #f = :t',
+          ConditionExpression: 'attribute_exists(pk) AND retracted = :false AND (attribute_not_exists(#f) OR #f >= :t)',
+          ExpressionAttributeNames: { '#f': meetingFollowUpAttribute(field) },
+          ExpressionAttributeValues: { ':t': recordedAt, ':false': false },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return res?.Attributes ? meetingFromItem(meetingId, res.Attributes) : null;
   }
 
   async saveOutcome(o: EntryOutcome, now: number): Promise<boolean> {

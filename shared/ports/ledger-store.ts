@@ -13,6 +13,8 @@ export interface StoredMeeting {
   unitId: string | null;
   /** Entry keys (`entryKey`) marked by any version so far: a new version clears those it does not mark. */
   touched: string[];
+  /** Follow-up field → earliest recordedAt (ms) of any version that set it, whatever its kind or order of arrival. */
+  followUps: Record<string, number>;
 }
 
 /**
@@ -50,6 +52,18 @@ export interface SavedOutcome {
   status: 'open' | 'met' | null;
   attentionAt: number | null;
   view: ObligationView | null;
+}
+
+export interface MeetingClaim {
+  meetingId: string;
+  read: StoredMeeting | null;
+  version: number;
+  eventId: string;
+  unitId: string | null;
+  retracted: boolean;
+  touched: string[];
+  /** Each follow-up field the packs watch → the meeting's earliest time once this version is claimed (null: none yet). */
+  followUps: Record<string, number | null>;
 }
 
 export interface RegisterWrite extends EntryRef {
@@ -90,14 +104,26 @@ export interface MeetingContext {
 export interface LedgerStore {
   /** Round trip 1: the meeting as stored, and the org around it (unit with ancestors and officers, members, visiting leaders). */
   meetingContext(event: MeetingEvent): Promise<MeetingContext>;
-  /** The current version (or retraction) of a meeting: conditional on the version read, so concurrent versions serialise. */
-  claimMeeting(claim: { meetingId: string; read: StoredMeeting | null; version: number; eventId: string; unitId: string | null; retracted: boolean; touched: string[] }): Promise<boolean>;
+  /**
+   * The current version (or retraction) of a meeting: conditional on the version read, so concurrent versions serialise,
+   * and on the follow-up times read for each field in `followUps` (its value: the earliest time after this version, null for none).
+   */
+  claimMeeting(claim: MeetingClaim): Promise<boolean>;
   /** Remembers an event id that changed nothing (stale, duplicate), for the API's duplicates count. */
   rememberEvent(meetingId: string, eventId: string): Promise<void>;
   /** A register, if it is not older than the one stored; the entry after the write, or null when a newer register won. */
   writeRegister(write: RegisterWrite): Promise<StoredEntry | null>;
-  /** Earliest recording time of a follow-up field, kept whatever order versions arrive in. */
-  writeFollowUp(entry: EntryRef, meetingId: string, field: string, recordedAt: number): Promise<void>;
+  /**
+   * A meeting's follow-up time on one entry, kept if not later than the one there (so a retry writes it again):
+   * the entry after the write, or null when an earlier time was already there.
+   */
+  writeFollowUp(entry: EntryRef, meetingId: string, field: string, recordedAt: number): Promise<StoredEntry | null>;
+  /**
+   * The earliest recording time of a follow-up on the meeting, kept if not later than the one there:
+   * the meeting after the write (its current version's entries are owed the time), or null when an earlier time
+   * was already kept or the meeting is retracted.
+   */
+  keepEarliestFollowUp(meetingId: string, field: string, recordedAt: number): Promise<StoredMeeting | null>;
   /** Round trip 3: an entry's status, open-obligation index and findings; false when a later reconciliation already wrote. */
   saveOutcome(outcome: EntryOutcome, now: number): Promise<boolean>;
   /** Claims the right to send one notification; true once per key, or again to the same claimant (its retry) until it is marked sent. */

@@ -13,8 +13,8 @@ import type { EntryRef, LedgerStore, Register, RegisterWrite, StoredEntry, Store
 import type { Notifier } from '../ports/notifier.ts';
 import type { OrgIndex } from '../org/org-index.ts';
 import { ledgerOf } from '../pipeline/entry-ledger.ts';
+import { followUpFieldsByRule, followUpsSetBy } from '../pipeline/follow-up-fields.ts';
 import { reconcileEntry } from '../pipeline/reconcile.ts';
-import { templateOf } from '../rules/templates/index.ts';
 import { saveAndAnnounce } from './announce.ts';
 import { engineOptions, type PipelineConfig } from './pipeline-config.ts';
 import { PermanentError } from './handle-queue-message.ts';
@@ -45,17 +45,18 @@ export async function recordMeeting(event: MeetingEvent, deps: RecordMeetingDeps
     await store.rememberEvent(event.meetingId, event.eventId);
     return 'retracted';
   }
+  const watched = followUpFieldsByRule(deps.config.packs);
   if (event.type === 'MeetingRecorded') {
     const redelivered = read !== null && read.version === event.version && read.eventId === event.eventId;
     if (read !== null && read.version >= event.version && !redelivered) {
-      await Promise.all([recordStaleFollowUp(event, context.org, deps), store.rememberEvent(event.meetingId, event.eventId)]);
+      await Promise.all([recordStaleFollowUps(event, context.org, watched, deps), store.rememberEvent(event.meetingId, event.eventId)]);
       return 'stale';
     }
   }
   if (!context.org) {
     if (event.type === 'MeetingRetracted' && read === null) {
       // Retracted before any version arrived: remember it, so no version counts later.
-      await store.claimMeeting({ meetingId: event.meetingId, read, version: RETRACTED_VERSION, eventId: event.eventId, unitId: null, retracted: true, touched: [] });
+      await store.claimMeeting({ meetingId: event.meetingId, read, version: RETRACTED_VERSION, eventId: event.eventId, unitId: null, retracted: true, touched: [], followUps: {} });
       return 'applied';
     }
     throw new UnknownUnitError(`unit ${event.type === 'MeetingRecorded' ? event.unitId : (read?.unitId ?? '?')} of meeting ${event.meetingId} is not in the org`);
@@ -63,6 +64,7 @@ export async function recordMeeting(event: MeetingEvent, deps: RecordMeetingDeps
   const engine = new Engine(context.org, deps.config.packs, engineOptions(deps.config));
   const writes = event.type === 'MeetingRecorded' ? versionWrites(engine, event, read) : retractionWrites(event.eventId, read!);
   const touched = [...new Set(writes.map((w) => entryKey(w.ruleId, w.subject, w.period)))];
+  const earliest = event.type === 'MeetingRecorded' ? earliestFollowUps(event, read, watched) : {};
   const claim = store.claimMeeting({
     meetingId: event.meetingId,
     read,
@@ -71,14 +73,15 @@ export async function recordMeeting(event: MeetingEvent, deps: RecordMeetingDeps
     unitId: event.type === 'MeetingRecorded' ? event.unitId : read!.unitId,
     retracted: event.type === 'MeetingRetracted',
     touched,
+    followUps: earliest,
   });
-  const followUps = event.type === 'MeetingRecorded' ? followUpWrites(engine, event, writes, store) : [];
+  const followUps = followUpWrites(event.meetingId, writes, watched, earliest, store);
   const [claimed, entries] = await Promise.all([claim, Promise.all(writes.map((w) => store.writeRegister(w))), ...followUps.map((f) => f.written)]);
   if (!claimed) {
     // A concurrent version won the claim: take back what this one wrote, unless something newer already replaced it.
     await Promise.all(writes.map((w, i) => (entries[i] ? store.writeRegister({ ...w, register: { ...w.register, slots: {} } }) : null)));
-    // Retried, it reads the winner: stale if older, applied over it if newer or the same event (a concurrent redelivery).
-    throw new Error(`meeting ${event.meetingId}: a concurrent delivery claimed it first`);
+    // Retried, it reads the winner (or the follow-up a lower version kept meanwhile): stale if older, applied over it if newer or the same event.
+    throw new Error(`meeting ${event.meetingId}: a concurrent delivery changed it first`);
   }
   const written = entries.filter((e): e is StoredEntry => e !== null);
   const now = deps.now();
@@ -115,28 +118,57 @@ function retractionWrites(eventId: string, read: StoredMeeting): RegisterWrite[]
   }));
 }
 
-/** A follow-up flag set by this version, on the entries of the rules that watch it. */
-function followUpWrites(engine: Engine, event: MeetingRecorded, writes: readonly RegisterWrite[], store: LedgerStore): Array<{ field: string; at: number; written: Promise<void> }> {
+/** For each watched field, the meeting's earliest time once this version counts: the one kept, or this version's if earlier; null for none. */
+function earliestFollowUps(event: MeetingRecorded, read: StoredMeeting | null, watched: ReadonlyMap<string, string>): Record<string, number | null> {
   const recordedAt = instantMs(event.recordedAt);
-  const out: Array<{ field: string; at: number; written: Promise<void> }> = [];
-  for (const w of writes) {
-    const rule = engine.rule(w.ruleId);
-    const field = rule ? templateOf(rule).followUpField?.(rule) : undefined;
-    if (field === undefined || (event as Record<string, unknown>)[field] !== true || Object.keys(w.register.slots).length === 0) continue;
-    out.push({ field, at: recordedAt, written: store.writeFollowUp(w, event.meetingId, field, recordedAt) });
+  const set = new Set(followUpsSetBy(event, watched.values()));
+  const out: Record<string, number | null> = {};
+  for (const field of new Set(watched.values())) {
+    const times = [read?.followUps[field], set.has(field) ? recordedAt : undefined].filter((t) => t !== undefined);
+    out[field] = times.length > 0 ? Math.min(...times) : null;
   }
   return out;
 }
 
-/** A lower version still tells when a follow-up (a resolution) was first recorded (docs/rules.md). */
-async function recordStaleFollowUp(event: MeetingRecorded, org: OrgIndex | null, deps: RecordMeetingDeps): Promise<void> {
-  if (!org) return;
-  const engine = new Engine(org, deps.config.packs, engineOptions(deps.config));
-  const writes = versionWrites(engine, event, null);
-  const followUps = followUpWrites(engine, event, writes, deps.store);
-  if (followUps.length === 0) return;
-  await Promise.all(followUps.map((f) => f.written));
-  const entries = await deps.store.entries(writes.filter((w) => engine.rule(w.ruleId)?.template === 'follow-up'));
+/** The meeting's follow-up times on the entries where this version owes a follow-up, whichever version set them. */
+function followUpWrites(
+  meetingId: string,
+  writes: readonly RegisterWrite[],
+  watched: ReadonlyMap<string, string>,
+  earliest: Record<string, number | null>,
+  store: LedgerStore,
+): Array<{ field: string; at: number; written: Promise<unknown> }> {
+  const out: Array<{ field: string; at: number; written: Promise<unknown> }> = [];
+  for (const w of writes) {
+    const field = watched.get(w.ruleId);
+    const at = field === undefined ? null : (earliest[field] ?? null);
+    if (field === undefined || at === null || Object.keys(w.register.slots).length === 0) continue;
+    out.push({ field, at, written: store.writeFollowUp(w, meetingId, field, at) });
+  }
+  return out;
+}
+
+/**
+ * A lower (or equal) version still tells when a follow-up (a resolution) was first recorded (docs/rules.md), whatever its
+ * kind or month: the meeting keeps the earliest time, and the entries its versions touched get it and are reconciled.
+ * The meeting as written names those entries, so a version claimed meanwhile is not missed.
+ */
+async function recordStaleFollowUps(event: MeetingRecorded, org: OrgIndex | null, watched: ReadonlyMap<string, string>, deps: RecordMeetingDeps): Promise<void> {
+  const { store } = deps;
+  const at = instantMs(event.recordedAt);
+  const fields = followUpsSetBy(event, watched.values());
+  if (fields.length === 0) return;
+  const kept = await Promise.all(fields.map((field) => store.keepEarliestFollowUp(event.meetingId, field, at)));
+  const writes = fields.flatMap((field, i) =>
+    (kept[i]?.touched ?? [])
+      .map(parseEntryKey)
+      .filter((ref) => watched.get(ref.ruleId) === field)
+      .map((ref) => store.writeFollowUp(ref, event.meetingId, field, at)),
+  );
+  const entries = (await Promise.all(writes)).filter((e): e is StoredEntry => e !== null);
+  if (entries.length === 0) return;
+  // The event's own unit may be unknown; the entries' units are what reconciling needs.
+  const engine = new Engine(org ?? (await store.orgFor(entries)), deps.config.packs, engineOptions(deps.config));
   const now = deps.now();
   const ledger = ledgerOf(entries);
   await saveAndAnnounce(entries.map((entry) => reconcileEntry(engine, ledger, entry, now, deps.config.from)), deps, event.eventId, now);

@@ -42,8 +42,8 @@ describe('DynamoLedgerStore writes', () => {
 
   it('a version is claimed only over the version read, adding to the entries ever touched, the units and the event ids seen', async () => {
     ddb.on(UpdateCommand).resolves({});
-    const read = { meetingId: 'mt-1', version: 1, eventId: 'e-1', retracted: false, unitId: 'LC.NL.TDP5', touched: ['a'] };
-    expect(await store.claimMeeting({ meetingId: 'mt-1', read, version: 2, eventId: 'e-2', unitId: 'LC.NL.TDP5', retracted: false, touched: ['a', 'b'] })).toBe(true);
+    const read = { meetingId: 'mt-1', version: 1, eventId: 'e-1', retracted: false, unitId: 'LC.NL.TDP5', touched: ['a'], followUps: {} };
+    expect(await store.claimMeeting({ meetingId: 'mt-1', read, version: 2, eventId: 'e-2', unitId: 'LC.NL.TDP5', retracted: false, touched: ['a', 'b'], followUps: {} })).toBe(true);
     expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input).toEqual({
       TableName: 'chibo',
       Key: { pk: 'MEETING#mt-1', sk: 'MEETING' },
@@ -55,8 +55,46 @@ describe('DynamoLedgerStore writes', () => {
 
   it('the first version is claimed only if no version is stored', async () => {
     ddb.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'no', $metadata: {} }));
-    expect(await store.claimMeeting({ meetingId: 'mt-1', read: null, version: 1, eventId: 'e-1', unitId: 'u', retracted: false, touched: [] })).toBe(false);
+    expect(await store.claimMeeting({ meetingId: 'mt-1', read: null, version: 1, eventId: 'e-1', unitId: 'u', retracted: false, touched: [], followUps: {} })).toBe(false);
     expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input.ConditionExpression).toBe('attribute_not_exists(pk)');
+  });
+
+  it('a version is claimed only over the follow-up times read, and keeps the earlier of them and its own', async () => {
+    ddb.on(UpdateCommand).resolves({});
+    const read = { meetingId: 'mt-1', version: 1, eventId: 'e-1', retracted: false, unitId: 'u', touched: [], followUps: { resolutionIssued: 5 } };
+    await store.claimMeeting({ meetingId: 'mt-1', read, version: 2, eventId: 'e-2', unitId: 'u', retracted: false, touched: [], followUps: { resolutionIssued: 3, minutesSigned: null } });
+    const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(input.ConditionExpression).toBe('version = :rv AND eventId = :re AND retracted = :false AND #f0 = :fr0 AND attribute_not_exists(#f1)');
+    expect(input.UpdateExpression).toBe('SET version = :v, eventId = :e, unitId = :u, retracted = :r, #f0 = :f0 ADD eventIds :ids, units :units');
+    expect(input.ExpressionAttributeNames).toEqual({ '#f0': 'f:resolutionIssued', '#f1': 'f:minutesSigned' });
+    expect(input.ExpressionAttributeValues).toMatchObject({ ':fr0': 5, ':f0': 3 });
+  });
+
+  it('a follow-up time is kept on the meeting unless an earlier one is there or it is retracted; the meeting after the write names its entries', async () => {
+    ddb.on(UpdateCommand).resolves({ Attributes: { version: 5, eventId: 'e-5', retracted: false, unitId: 'u', touched: new Set(['k']), 'f:resolutionIssued': 7 } });
+    expect(await store.keepEarliestFollowUp('mt-1', 'resolutionIssued', 7)).toEqual({ meetingId: 'mt-1', version: 5, eventId: 'e-5', retracted: false, unitId: 'u', touched: ['k'], followUps: { resolutionIssued: 7 } });
+    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input).toEqual({
+      TableName: 'chibo',
+      Key: { pk: 'MEETING#mt-1', sk: 'MEETING' },
+      UpdateExpression: 'SET #f = :t',
+      ConditionExpression: 'attribute_exists(pk) AND retracted = :false AND (attribute_not_exists(#f) OR #f >= :t)',
+      ExpressionAttributeNames: { '#f': 'f:resolutionIssued' },
+      ExpressionAttributeValues: { ':t': 7, ':false': false },
+      ReturnValues: 'ALL_NEW',
+    });
+    ddb.reset();
+    ddb.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'no', $metadata: {} }));
+    expect(await store.keepEarliestFollowUp('mt-1', 'resolutionIssued', 9)).toBeNull();
+  });
+
+  it('a follow-up time on an entry is kept unless an earlier one is there, and bumps its revision', async () => {
+    ddb.on(UpdateCommand).resolves({ Attributes: { ruleId: 'r', subject: { type: 'meeting', id: 'mt-1' }, period: '2026-02', rev: 3, 'f:mt-1:resolutionIssued': 7 } });
+    const entry = await store.writeFollowUp({ ruleId: 'r', subject: { type: 'meeting', id: 'mt-1' }, period: '2026-02' }, 'mt-1', 'resolutionIssued', 7);
+    expect(entry?.followUps.get('mt-1')?.get('resolutionIssued')).toBe(7);
+    const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(input.UpdateExpression).toBe('SET #f = :t, ruleId = :rule, subject = :subject, period = :period ADD rev :one');
+    expect(input.ConditionExpression).toBe('attribute_not_exists(#f) OR #f >= :t');
+    expect(input.ReturnValues).toBe('ALL_NEW');
   });
 
   it('a notification is claimed once, or again by the same claimant until it is marked sent', async () => {

@@ -21,11 +21,7 @@ import type { RunningEngine } from '../support/dynamodb-local.ts';
 import { Pipeline } from '../support/pipeline.ts';
 
 const org = buildOrg(exampleOrgJson() as never);
-// Not bg-thematic-resolution: the pipeline keeps a resolution on the entry of
-// the version that owes it, the engine on the meeting, so they disagree when
-// versions differ in kind or month and only some set resolutionIssued (an
-// open defect of the pipeline, not of delivery order).
-const PACKS = [...BUILT_IN_PACKS.values()].filter((p) => p.id !== 'bg-thematic-resolution');
+const PACKS = [...BUILT_IN_PACKS.values()];
 const FROM = '2026-01-01T00:00:00+07:00';
 const iso = (ms: number) => new Date(ms).toISOString();
 /** From late January (January's deadline not yet passed) to after the first quarter's grace, late records still arriving. */
