@@ -1,0 +1,48 @@
+/**
+ * A meeting recorded in one cell, corrected to another, then retracted: the
+ * retraction reconciles the first cell's obligation too, so it needs that
+ * cell's org (the meeting item's `units`). Without it the obligation was
+ * filed under a "province" named after the cell, where no sweep looks.
+ */
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { instantMs } from '../../shared/calendar/period.ts';
+import type { MeetingEvent } from '../../shared/contract/events.ts';
+import { buildOrg, evaluate, exampleOrgJson, keysOf, meeting, packs, retraction } from '../support/builders.ts';
+import { startDynamo, type LocalDynamo } from '../support/dynamo.ts';
+import { Pipeline } from '../support/pipeline.ts';
+
+const FROM = '2026-01-01T00:00:00+07:00';
+const PACKS = packs();
+const org = buildOrg(exampleOrgJson() as never);
+
+let dynamo: LocalDynamo;
+let pipeline: Pipeline;
+beforeEach(async () => {
+  dynamo = await startDynamo();
+  pipeline = new Pipeline(dynamo, PACKS, FROM, FROM);
+  await pipeline.orgStore.replace(org.snapshot);
+});
+afterEach(async () => dynamo.stop());
+
+async function at(instant: string, step: () => Promise<unknown>) {
+  pipeline.now = instantMs(instant);
+  await step();
+}
+
+it('a retraction of a meeting that moved cells keeps the first cell’s obligation in its province: the sweep raises its violation', async () => {
+  const heldAt = '2026-01-08T19:30:00+07:00';
+  const inTdp2 = meeting({ meetingId: 'M-1', unitId: 'LC.NL.TDP2', heldAt, recordedAt: '2026-01-09T08:00:00+07:00' });
+  const movedToTdp5 = meeting({ meetingId: 'M-1', version: 2, unitId: 'LC.NL.TDP5', heldAt, recordedAt: '2026-01-10T08:00:00+07:00' });
+  // Inside January's reminder window, so the retraction changes TDP2's January obligation and saves where it belongs.
+  const retracted = retraction('M-1', '2026-01-25T08:00:00+07:00');
+  const events: MeetingEvent[] = [inTdp2, movedToTdp5, retracted];
+  // A first sweep before the meeting: later sweeps open only new months and find the rest by the open-obligations index.
+  await at('2026-01-02T06:00:00+07:00', () => pipeline.sweep('2026-01-02T06:00:00+07:00'));
+  for (const event of events) await at(event.recordedAt, () => pipeline.record(event));
+
+  const sweptAt = '2026-02-05T06:00:00+07:00';
+  await at(sweptAt, () => pipeline.sweep(sweptAt));
+  const expected = evaluate(org, events, PACKS, sweptAt, FROM);
+  expect(keysOf(expected)).toContain('violation dieu-le/monthly-regular-meeting cell:LC.NL.TDP2 2026-01');
+  expect(await pipeline.activeFindings(org.snapshot)).toEqual(expected);
+});
