@@ -38,7 +38,7 @@ export interface EntryRef {
 }
 
 export interface StoredEntry extends EntryRef {
-  /** Bumped by every register write: the order of reconciliations. */
+  /** Bumped by every register or follow-up write: the order of reconciliations. */
   rev: number;
   registers: Map<string, Register>;
   /** meetingId → follow-up field → earliest recordedAt (ms) of a version that set it. */
