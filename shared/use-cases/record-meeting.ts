@@ -78,7 +78,7 @@ export async function recordMeeting(event: MeetingEvent, deps: RecordMeetingDeps
   const followUps = followUpWrites(event.meetingId, writes, watched, earliest, store);
   const [claimed, entries] = await Promise.all([claim, Promise.all(writes.map((w) => store.writeRegister(w))), ...followUps.map((f) => f.written)]);
   if (!claimed) {
-    // A concurrent version won the claim: take back what this one wrote, unless something newer already replaced it.
+    // Another delivery changed the meeting first (a concurrent version, or a lower one keeping a follow-up): take back what this one wrote, unless something newer already replaced it.
     await Promise.all(writes.map((w, i) => (entries[i] ? store.writeRegister({ ...w, register: { ...w.register, slots: {} } }) : null)));
     // Retried, it reads the winner (or the follow-up a lower version kept meanwhile): stale if older, applied over it if newer or the same event.
     throw new Error(`meeting ${event.meetingId}: a concurrent delivery changed it first`);
