@@ -228,11 +228,14 @@ export class DynamoLedgerStore implements LedgerStore {
     } else {
       update += ' REMOVE gsi1pk, gsi1sk';
     }
+    return (await conditional(this.db.send(new UpdateCommand({ TableName: this.table, Key: key, UpdateExpression: update, ConditionExpression: newer, ExpressionAttributeNames: { ...names, '#st': 'status' }, ExpressionAttributeValues: values })))) !== null;
+  }
+
+  async saveFindings(o: EntryOutcome, now: number): Promise<void> {
+    const { entry, placement } = o;
     const findingNames = { '#r': 'rev', '#a': 'at' };
     const findingNewer = 'attribute_not_exists(#r) OR #r < :rev OR (#r = :rev AND #a <= :now)';
-    const writes: Array<Promise<unknown>> = [
-      conditional(this.db.send(new UpdateCommand({ TableName: this.table, Key: key, UpdateExpression: update, ConditionExpression: newer, ExpressionAttributeNames: { ...names, '#st': 'status' }, ExpressionAttributeValues: values }))),
-    ];
+    const writes: Array<Promise<unknown>> = [];
     for (const [identity, finding] of Object.entries(o.raised)) {
       if (entry.saved.raised[identity] === fingerprint(finding)) continue;
       writes.push(
@@ -275,8 +278,7 @@ export class DynamoLedgerStore implements LedgerStore {
         ),
       );
     }
-    const [saved] = await Promise.all(writes);
-    return saved !== null;
+    await Promise.all(writes);
   }
 
   async claimNotification(key: string, claimant: string, now: number): Promise<boolean> {

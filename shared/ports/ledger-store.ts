@@ -124,7 +124,13 @@ export interface LedgerStore {
    * was already kept or the meeting is retracted.
    */
   keepEarliestFollowUp(meetingId: string, field: string, recordedAt: number): Promise<StoredMeeting | null>;
-  /** Round trip 3: an entry's status, open-obligation index and findings; false when a later reconciliation already wrote. */
+  /**
+   * An entry's changed findings: raised ones written, dropped ones made inactive (each kept if not older than
+   * the one there). Done before the entry's outcome, which records them as saved: a retry then writes again
+   * whatever failed here.
+   */
+  saveFindings(outcome: EntryOutcome, now: number): Promise<void>;
+  /** The last round trip: an entry's status, open-obligation index and the fingerprints of its findings; false when a later reconciliation already wrote. */
   saveOutcome(outcome: EntryOutcome, now: number): Promise<boolean>;
   /** Claims the right to send one notification; true once per key, or again to the same claimant (its retry) until it is marked sent. */
   claimNotification(key: string, claimant: string, now: number): Promise<boolean>;
