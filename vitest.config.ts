@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 // so no test passes only because of one engine's quirks.
 export default defineConfig({
   test: {
+    // Vitest's default leaves a core idle on a 2-core machine; the suite is CPU-bound (dynalite runs in the test's process).
+    maxWorkers: 2,
     projects: [
       { test: { name: 'all', include: ['test/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'core TZ=America/Los_Angeles', include: ['test/unit/**/*.test.ts'], env: { TZ: 'America/Los_Angeles' } } },

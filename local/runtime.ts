@@ -1,5 +1,5 @@
 /**
- * The whole monitor on one machine: dynalite (on disk, or in memory) with the
+ * The whole monitor on one machine: dynalite (on disk, or in memory, on its own thread) with the
  * stack's table, the same use cases and request handling as the Lambdas,
  * an in-process bus and queue, the daily sweeps, and an outbox of notifications.
  */
@@ -8,7 +8,6 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import dynalite from 'dynalite';
 import { DynamoDecisionStore } from '../adapters/dynamodb/decision-store.ts';
 import { DynamoLedgerQueries } from '../adapters/dynamodb/ledger-queries.ts';
 import { DynamoReportQueries } from '../adapters/dynamodb/report-queries.ts';
@@ -20,6 +19,7 @@ import type { ApiDeps } from '../shared/api/api-types.ts';
 import { sweepProvince } from '../shared/use-cases/sweep-deadlines.ts';
 import { realClock, SimulatedClock, type Clock } from './clock.ts';
 import { DailySweeps } from './daily-sweeps.ts';
+import { startDynaliteThread } from './dynalite-thread.ts';
 import { FileDeadLetters } from './file-dead-letters.ts';
 import { apiServer } from './http-server.ts';
 import { faultPlanFromEnv, Faults } from './faults.ts';
@@ -84,9 +84,8 @@ async function ensureTable(client: DynamoDBClient): Promise<void> {
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   await mkdir(options.stateDir, { recursive: true });
   if (options.dataDir) await mkdir(dirname(options.dataDir), { recursive: true });
-  const db = dynalite({ ...(options.dataDir ? { path: options.dataDir } : {}), createTableMs: 0 });
-  await new Promise<void>((resolve) => db.listen(0, '127.0.0.1', () => resolve()));
-  const client = new DynamoDBClient({ endpoint: `http://127.0.0.1:${(db.address() as AddressInfo).port}`, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const db = await startDynaliteThread(options.dataDir);
+  const client = new DynamoDBClient({ endpoint: db.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   await ensureTable(client);
   // A failure drill (CHIBO_FAULTS, docs/operations.md); unset, nothing of it is on any path.
   const plan = faultPlanFromEnv((options.env ?? process.env)['CHIBO_FAULTS']);
@@ -147,7 +146,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
   } catch (err) {
     client.destroy();
-    await new Promise<void>((resolve) => db.close(() => resolve()));
+    await db.close();
     throw (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUseError(options.port) : err;
   }
   await saveState();
@@ -169,7 +168,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       await sweeps.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       client.destroy();
-      await new Promise<void>((resolve) => db.close(() => resolve()));
+      await db.close();
     },
   };
 }
