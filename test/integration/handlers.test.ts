@@ -14,6 +14,7 @@ import { DynamoOrgStore } from '../../adapters/dynamodb/org-store.ts';
 import type { MeetingEvent } from '../../shared/contract/events.ts';
 import { buildOrg, exampleEvents, exampleOrgJson } from '../support/builders.ts';
 import { startDynamo, type LocalDynamo } from '../support/dynamo.ts';
+import { setLambdaEnv } from '../support/lambda-env.ts';
 
 const sns = mockClient(SNSClient);
 const sqs = mockClient(SQSClient);
@@ -25,21 +26,14 @@ const context = { functionName: 'test', awsRequestId: 'req-1', getRemainingTimeI
 
 beforeAll(async () => {
   dynamo = await startDynamo();
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_REGION: 'ap-southeast-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    TABLE_NAME: dynamo.table,
+  setLambdaEnv(dynamo, {
     REMINDERS_TOPIC_ARN: 'arn:aws:sns:ap-southeast-1:1:reminders',
     VIOLATIONS_TOPIC_ARN: 'arn:aws:sns:ap-southeast-1:1:violations',
     DEAD_LETTER_QUEUE_URL: 'https://sqs/ingestion-dlq',
     SWEEP_QUEUE_URL: 'https://sqs/sweeps',
-    EVENT_BUS_NAME: 'chibo-meetings',
     RULE_PACKS: 'yb-qd18',
     MONITOR_FROM: '2026-01',
     POWERTOOLS_METRICS_DISABLED: 'true',
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
   });
   sns.on(PublishCommand).resolves({ MessageId: 'm' });
   sqs.on(SendMessageCommand).resolves({});

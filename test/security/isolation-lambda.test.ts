@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { pipelineConfig } from '../../functions/shared/config.ts';
 import { MeetingEvent } from '../../shared/contract/events.ts';
 import { startDynamo, type LocalDynamo } from '../support/dynamo.ts';
+import { setLambdaEnv } from '../support/lambda-env.ts';
 import { Pipeline } from '../support/pipeline.ts';
 import { apiGatewayEvent } from './api-gateway-event.ts';
 import { describeIsolation, type Client } from './isolation-table.ts';
@@ -28,15 +29,7 @@ const client: Client = async (who, method, path, body) => {
 
 beforeAll(async () => {
   dynamo = await startDynamo();
-  Object.assign(process.env, {
-    TABLE_NAME: dynamo.table,
-    EVENT_BUS_NAME: 'chibo-meetings',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_REGION: 'local',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-  });
+  setLambdaEnv(dynamo);
   ({ handler } = await import('../../functions/http-api/handler.ts'));
   const config = pipelineConfig(ENV);
   const pipeline = new Pipeline(dynamo, config.packs, START, AS_OF, config.everywhere);

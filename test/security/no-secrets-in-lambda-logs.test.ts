@@ -8,6 +8,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamo, type LocalDynamo } from '../support/dynamo.ts';
+import { setLambdaEnv } from '../support/lambda-env.ts';
 import { apiGatewayEvent } from './api-gateway-event.ts';
 import { captureLogs, linesWith } from './capture-logs.ts';
 import { claims, memberNames, newMeeting, twoProvinceOrg } from './two-provinces.ts';
@@ -29,16 +30,7 @@ async function call(method: string, path: string, body: unknown, who: Record<str
 
 beforeAll(async () => {
   dynamo = await startDynamo();
-  Object.assign(process.env, {
-    TABLE_NAME: dynamo.table,
-    EVENT_BUS_NAME: 'chibo-meetings',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_REGION: 'local',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    POWERTOOLS_LOG_LEVEL: 'DEBUG',
-    POWERTOOLS_DEV: 'false',
-  });
+  setLambdaEnv(dynamo, { POWERTOOLS_LOG_LEVEL: 'DEBUG', POWERTOOLS_DEV: 'false' });
   ({ handler } = await import('../../functions/http-api/handler.ts'));
 });
 afterAll(async () => {
