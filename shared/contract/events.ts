@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id, Instant, Text } from './primitives.ts';
+import { qualityIssues } from '../quality/score-check.ts';
 
 /**
  * regular (thường kỳ) | thematic (chuyên đề) | combined (regular then thematic in
@@ -10,6 +11,20 @@ export const MeetingKind = z.enum(['regular', 'thematic', 'combined', 'extraordi
 export const AttendanceStatus = z.enum(['present', 'excused', 'absent']);
 
 export const Attendance = z.strictObject({ memberId: Id, status: AttendanceStatus });
+
+const Scores = z.record(z.string().regex(/^[a-z0-9-]{1,64}$/, 'expected a criterion id'), z.number().min(0).max(100));
+
+/**
+ * A score sheet filled in for the meeting (optional). The upper level's
+ * scores come as a higher version with scoredBy "upper", keeping the cell's
+ * own in selfScores so the gap between them can be seen.
+ */
+export const MeetingQuality = z.strictObject({
+  sheet: Id,
+  scoredBy: z.enum(['self', 'upper']),
+  scores: Scores,
+  selfScores: Scores.optional(),
+});
 
 /** A meeting lasts at most a day; a longer span is a typo in `endedAt`. */
 const MAX_MEETING_MS = 24 * 3600_000;
@@ -32,6 +47,7 @@ export const MeetingRecorded = z
     resolutionIssued: z.boolean().optional(),
     speakerCount: z.number().int().min(0).max(MAX_ATTENDANCE).optional(),
     topic: Text.optional(),
+    quality: MeetingQuality.optional(),
   })
   .superRefine((e, ctx) => {
     const held = Date.parse(e.heldAt);
@@ -48,6 +64,9 @@ export const MeetingRecorded = z
     });
     if (new Set(e.visitingLeaderIds).size !== e.visitingLeaderIds.length) {
       ctx.addIssue({ code: 'custom', path: ['visitingLeaderIds'], message: 'a leader is listed twice' });
+    }
+    if (e.quality !== undefined) {
+      for (const issue of qualityIssues(e.quality, e.kind)) ctx.addIssue({ code: 'custom', path: ['quality', ...issue.path], message: issue.message });
     }
   });
 
@@ -66,3 +85,4 @@ export type AttendanceStatus = z.infer<typeof AttendanceStatus>;
 export type MeetingRecorded = z.infer<typeof MeetingRecorded>;
 export type MeetingRetracted = z.infer<typeof MeetingRetracted>;
 export type MeetingEvent = z.infer<typeof MeetingEvent>;
+export type MeetingQuality = z.infer<typeof MeetingQuality>;
