@@ -24,7 +24,8 @@ export async function seedDemo(runtime: Runtime, log: (line: string) => void): P
     await generateProvince({ seed: 2026, cells: 20, cellsPerCommune: 10, outDir: dir });
     const json = JSON.parse(await readFile(join(dir, 'org.json'), 'utf8')) as Record<string, unknown>;
     const root = (json['units'] as Array<{ id: string; parentId: string | null }>).find((u) => u.parentId === null)!.id;
-    const bindings = [...BUILT_IN_PACKS.keys()].filter((p) => p !== ALWAYS_ON_PACK).map((pack) => ({ pack, unitId: root, from: '2019-04-16' }));
+    // The demo's generated records carry no score sheets: the quality pack would flag every meeting unscored.
+    const bindings = [...BUILT_IN_PACKS.keys()].filter((p) => p !== ALWAYS_ON_PACK && p !== 'quality').map((pack) => ({ pack, unitId: root, from: '2019-04-16' }));
     const parsed = parseOrg({ ...json, packs: bindings });
     if (!parsed.ok) throw new Error(`demo org: ${JSON.stringify(parsed.issues[0])}`);
     await runtime.api.orgStore.replace(parsed.value.snapshot);

@@ -14,6 +14,7 @@ import { coversDate, type OrgIndex } from '../org/org-index.ts';
 import type { Rule, RulePack } from '../rules/rule-pack.ts';
 import { templateOf } from '../rules/templates/index.ts';
 import { EvaluationContext } from './evaluation-context.ts';
+import { followUpSet } from './follow-up-set.ts';
 import { meetingFacts } from './meeting-facts.ts';
 
 export type ApplyOutcome =
@@ -83,7 +84,7 @@ export class Engine {
     // Follow-up facts hold for the version that states them, whatever order versions arrive in.
     const recordedAt = instantMs(event.recordedAt);
     for (const field of this.followUpFields) {
-      if ((event as Record<string, unknown>)[field] !== true) continue;
+      if (!followUpSet(event, field)) continue;
       const earliest = meeting.followUps.get(field);
       if (earliest === undefined || recordedAt < earliest) meeting.followUps.set(field, recordedAt);
     }

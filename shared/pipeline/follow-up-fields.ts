@@ -5,6 +5,7 @@
  * time onto the entries of the rules that watch the field.
  */
 import type { MeetingRecorded } from '../contract/events.ts';
+import { followUpSet } from '../engine/follow-up-set.ts';
 import type { RulePack } from '../rules/rule-pack.ts';
 import { templateOf } from '../rules/templates/index.ts';
 
@@ -25,5 +26,5 @@ export function followUpFieldsByRule(packs: readonly RulePack[]): Map<string, st
 
 /** The watched fields this version sets. */
 export function followUpsSetBy(event: MeetingRecorded, fields: Iterable<string>): string[] {
-  return [...new Set(fields)].filter((field) => (event as Record<string, unknown>)[field] === true);
+  return [...new Set(fields)].filter((field) => followUpSet(event, field));
 }

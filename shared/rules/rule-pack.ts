@@ -6,6 +6,8 @@ import { ExcusedAbsenceStreakRule } from './templates/excused-absence-streak.ts'
 import { ExemptionShareRule } from './templates/exemption-share.ts';
 import { FollowUpRule } from './templates/follow-up.ts';
 import { MinimumDurationRule } from './templates/minimum-duration.ts';
+import { QualityRatingRule } from './templates/quality-rating.ts';
+import { ScoreGapRule } from './templates/score-gap.ts';
 import { UnexcusedAbsenceMonthsRule } from './templates/unexcused-absence-months.ts';
 import { Bilingual, Days } from './rule-schema.ts';
 
@@ -17,6 +19,8 @@ export const Rule = z.discriminatedUnion('template', [
   MinimumDurationRule,
   FollowUpRule,
   ExemptionShareRule,
+  QualityRatingRule,
+  ScoreGapRule,
 ]);
 export type Rule = z.infer<typeof Rule>;
 

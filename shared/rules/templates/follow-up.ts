@@ -19,8 +19,8 @@ export const FollowUpRule = z.strictObject({
   template: z.literal('follow-up'),
   kinds: z.array(MeetingKind).min(1),
   withinDays: z.number().int().min(1).max(366),
-  /** The boolean field of MeetingRecorded that records the follow-up. */
-  field: z.enum(['resolutionIssued']),
+  /** The field of MeetingRecorded that records the follow-up: a flag set to true, or a score sheet (`quality`) present. */
+  field: z.enum(['resolutionIssued', 'quality']),
   /** Key of `missing` and what is owed, for messages. */
   key: z.string().regex(/^[a-zA-Z]+$/),
   label: Bilingual,

@@ -4,6 +4,8 @@ import { excusedAbsenceStreak } from './excused-absence-streak.ts';
 import { exemptionShare } from './exemption-share.ts';
 import { followUp } from './follow-up.ts';
 import { minimumDuration } from './minimum-duration.ts';
+import { qualityRating } from './quality-rating.ts';
+import { scoreGap } from './score-gap.ts';
 import type { RuleTemplate } from './template.ts';
 import { unexcusedAbsenceMonths } from './unexcused-absence-months.ts';
 import type { Rule } from '../rule-pack.ts';
@@ -20,6 +22,8 @@ export const TEMPLATES: { [T in TemplateName]: RuleTemplate<RuleOf<T>> } = {
   'minimum-duration': minimumDuration,
   'follow-up': followUp,
   'exemption-share': exemptionShare,
+  'quality-rating': qualityRating,
+  'score-gap': scoreGap,
 };
 
 export function templateOf<R extends Rule>(rule: R): RuleTemplate<R> {
