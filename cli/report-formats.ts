@@ -2,6 +2,7 @@
 import { reportTitle } from '../shared/reports/report-title.ts';
 import type { PeriodReport } from '../shared/contract/report.ts';
 import { reportCsvText } from '../shared/reports/report-csv.ts';
+import { criterionLabel } from '../shared/reports/quality-distribution.ts';
 import { share } from '../shared/reports/report-columns.ts';
 import { reportWorkbook } from '../shared/reports/report-workbook.ts';
 
@@ -46,6 +47,16 @@ export function reportTable(report: PeriodReport): string {
     for (const l of owing) {
       const n = Object.values(l.missing).reduce((a, b) => a + b, 0);
       out.push(`  ${l.name} (${l.leaderId}): còn thiếu ${n} lần dự sinh hoạt / ${n} ${n === 1 ? "visit" : "visits"} still owed`);
+    }
+  }
+  const rated = report.rows.filter((r) => r.quality !== undefined);
+  if (rated.length > 0) {
+    out.push('', 'Chất lượng sinh hoạt (tốt / khá / trung bình / kém; điểm bình quân) / Meeting quality (good / fair / average / poor; mean score):');
+    for (const r of rated) {
+      const q = r.quality!;
+      const bands = [q.bands.tot, q.bands.kha, q.bands.trungBinh, q.bands.kem].map((n) => percent(share(n, q.ratedMeetings))).join(' / ');
+      const missed = q.mostMissed.map((m) => `${criterionLabel(m.criterion)} (${m.meetings})`).join('; ');
+      out.push(`  ${r.name}: ${q.ratedMeetings} buổi chấm điểm / scored; ${bands}; ${String(q.meanScore).replace('.', ',')} điểm${missed ? `; hay bị trừ điểm / most missed: ${missed}` : ''}`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -28,6 +28,16 @@ export const ReportRow = z.strictObject({
   openViolations: z.number().int().nonnegative(),
   /** Violations of the period an inspection committee excused (POST /decisions), counted apart. */
   excusedViolations: z.number().int().nonnegative(),
+  /** Meetings rated on a score sheet in the period (the quality pack); absent when none was. */
+  quality: z
+    .strictObject({
+      ratedMeetings: z.number().int().positive(),
+      bands: z.strictObject({ tot: z.number().int().nonnegative(), kha: z.number().int().nonnegative(), trungBinh: z.number().int().nonnegative(), kem: z.number().int().nonnegative() }),
+      meanScore: z.number().min(0).max(100),
+      /** Criteria that lost points, most often first (at most 3), with the number of meetings. */
+      mostMissed: z.array(z.strictObject({ criterion: z.string(), meetings: z.number().int().positive() })).max(3),
+    })
+    .optional(),
 });
 export type ReportRow = z.infer<typeof ReportRow>;
 

@@ -14,6 +14,7 @@ import type { PeriodReport, ReportRow } from '../contract/report.ts';
 import { coversDate, type OrgIndex } from '../org/org-index.ts';
 import type { StoredEntry } from '../ports/ledger-store.ts';
 import type { Rule } from '../rules/rule-pack.ts';
+import { qualityColumns, ratingOf, type MeetingRating } from './quality-distribution.ts';
 import { subtreeInOrder } from './unit-tree.ts';
 
 export interface PeriodReportInput {
@@ -31,11 +32,12 @@ export interface PeriodReportInput {
 }
 
 /** What a rule contributes to the report. */
-export type ReportRole = 'monthly-meeting' | 'thematic-meeting' | 'attendance' | 'leader-quota' | null;
+export type ReportRole = 'monthly-meeting' | 'thematic-meeting' | 'attendance' | 'leader-quota' | 'quality' | null;
 
 export function roleOf(rule: Rule | undefined): ReportRole {
   if (!rule) return null;
   if (rule.template === 'excused-absence-streak') return 'attendance';
+  if (rule.template === 'quality-rating') return 'quality';
   if (rule.template !== 'counted-meetings') return null;
   if (rule.subject.type === 'leader') return 'leader-quota';
   if (rule.requirements.some((q) => q.anyOf.some((p) => p.kinds?.includes('thematic')))) return 'thematic-meeting';
@@ -49,6 +51,8 @@ interface CellFacts {
   thematic: boolean;
   /** meetingId → attendance percent */
   attendance: Map<string, number>;
+  /** meetingId → its rating on a score sheet */
+  ratings: Map<string, MeetingRating>;
 }
 
 interface LeaderFacts {
@@ -65,7 +69,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
   const cells = new Map<string, CellFacts>();
   const cellFacts = (id: string): CellFacts => {
     let f = cells.get(id);
-    if (!f) cells.set(id, (f = { monthsMet: new Map(), thematic: false, attendance: new Map() }));
+    if (!f) cells.set(id, (f = { monthsMet: new Map(), thematic: false, attendance: new Map(), ratings: new Map() }));
     return f;
   };
   const leaders = new Map<string, LeaderFacts>();
@@ -92,6 +96,11 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
       if (within(periodBounds(entry.period), bounds)) cell.monthsMet.set(entry.period, (cell.monthsMet.get(entry.period) ?? true) && entry.saved.status === 'met');
     } else if (role === 'thematic-meeting') {
       if (held.length > 0) cell.thematic = true;
+    } else if (role === 'quality') {
+      for (const [meetingId, register] of held) {
+        const rating = ratingOf(register.slots['rated']);
+        if (rating) cell.ratings.set(meetingId, rating);
+      }
     } else {
       for (const [meetingId, register] of held) {
         const ev = Object.values(register.slots)[0];
@@ -106,6 +115,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
   const rowUnits = subtreeInOrder(org, root).filter(({ unit, depth }) => unit.kind !== 'cell' || depth === 0);
   const rows = new Map(rowUnits.map(({ unit, depth }) => [unit.id, blankRow(unit, depth)]));
   const attendanceSums = new Map<string, number>();
+  const ratings = new Map<string, MeetingRating[]>();
   /** The rows a unit adds to: itself and its ancestors up to the report's unit. */
   const rowsOf = (unitId: string): ReportRow[] => {
     const out: ReportRow[] = [];
@@ -131,8 +141,10 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
       if (f?.thematic) row.cellsWithThematicMeeting++;
       row.meetings += f?.attendance.size ?? 0;
       attendanceSums.set(row.unitId, (attendanceSums.get(row.unitId) ?? 0) + [...(f?.attendance.values() ?? [])].reduce((a, b) => a + b, 0));
+      if (f && f.ratings.size > 0) ratings.set(row.unitId, [...(ratings.get(row.unitId) ?? []), ...f.ratings.values()]);
     }
   }
+  for (const [unitId, list] of ratings) rows.get(unitId)!.quality = qualityColumns(list);
   for (const row of rows.values()) row.meanAttendancePercent = row.meetings === 0 ? null : Math.round((attendanceSums.get(row.unitId)! / row.meetings) * 10) / 10;
 
   for (const [leaderId, facts] of leaders) {

@@ -4,7 +4,7 @@
  * dashboard in the browser write the same bytes from the same columns.
  */
 import type { PeriodReport } from '../contract/report.ts';
-import { REPORT_COLUMNS } from './report-columns.ts';
+import { reportColumns } from './report-columns.ts';
 
 const field = (v: string | number | null): string => {
   const text = v === null ? '' : String(v);
@@ -12,6 +12,7 @@ const field = (v: string | number | null): string => {
 };
 
 export function reportCsvText(report: PeriodReport): string {
-  const lines = [REPORT_COLUMNS.map((c) => c.vi), REPORT_COLUMNS.map((c) => c.en), ...report.rows.map((r) => REPORT_COLUMNS.map((c) => c.value(r)))];
+  const columns = reportColumns(report);
+  const lines = [columns.map((c) => c.vi), columns.map((c) => c.en), ...report.rows.map((r) => columns.map((c) => c.value(r)))];
   return lines.map((cells) => cells.map(field).join(',')).join('\n');
 }

@@ -1,7 +1,8 @@
 /**
  * A scored meeting rated in one of the given bands (e.g. trung bình or kém):
  * an alert per meeting, with the band, the total, the criteria that lost
- * points and the sheet's citation.
+ * points and the sheet's citation. Every rating is also kept in its cell's
+ * month (slot `rated`), which the period report reads for the distribution.
  */
 import * as z from 'zod';
 import type { Finding } from '../../contract/findings.ts';
@@ -26,20 +27,23 @@ export type QualityRatingRule = z.infer<typeof QualityRatingRule>;
 
 function marks(rule: QualityRatingRule, meeting: MeetingFacts, org: OrgIndex, out: Mark[]): void {
   const rated = rateMeeting(rule.sheets, meeting, org);
-  if (!rated || !rule.alertBands.includes(rated.rating.band)) return;
+  if (!rated) return;
+  const evidence = ratingEvidence(meeting, rated.rating);
+  out.push({ ruleId: rule.id, subject: { type: 'cell', id: meeting.unit.id }, period: meeting.periods.month, slot: 'rated', meetingId: meeting.meetingId, evidence });
+  if (!rule.alertBands.includes(rated.rating.band)) return;
   out.push({
     ruleId: rule.id,
     subject: { type: 'meeting', id: meeting.meetingId },
     period: meeting.periods.month,
     slot: 'meeting',
     meetingId: meeting.meetingId,
-    evidence: ratingEvidence(meeting, rated.rating),
+    evidence,
   });
 }
 
 function findings(rule: QualityRatingRule, ctx: EvaluationContext, out: Finding[]): void {
   for (const entry of ctx.ledger.entries(rule.id)) {
-    if (!ctx.inScope(rule.id, entry.subject, entry.period)) continue;
+    if (entry.subject.type !== 'meeting' || !ctx.inScope(rule.id, entry.subject, entry.period)) continue;
     for (const [meetingId, ev] of entry.slots.get('meeting') ?? []) {
       const sheet = rule.sheets.find((s) => s.id === ev['sheet']);
       if (ev.heldAt < ctx.from || !sheet) continue;
