@@ -1,6 +1,6 @@
 /** The period report (Hà Nội Đề án 11 KPIs) as a table with the export's very columns, and its CSV and XLSX downloads. */
 import type { PeriodReport } from '../../shared/contract/report.ts';
-import { REPORT_COLUMNS } from '../../shared/reports/report-columns.ts';
+import { reportColumns } from '../../shared/reports/report-columns.ts';
 import { reportCsvText } from '../../shared/reports/report-csv.ts';
 import { reportTitle } from '../../shared/reports/report-title.ts';
 import { api } from './api.ts';
@@ -26,6 +26,8 @@ export function kpisView(): HTMLElement {
   const body = h('div', { 'aria-live': 'polite' }, t('loading'));
   void api<PeriodReport>('GET', '/report', { period: state.period, unit: state.unitId }).then((report) => {
     const file = `report-${report.unitId}-${report.period}`;
+    // The export's very columns: the quality ones too, once a meeting of the report was rated.
+    const columns = reportColumns(report).filter((c) => c.key !== 'unitId');
     fill(
       body,
       h('p', {}, reportTitle(report)[lang()]),
@@ -52,12 +54,12 @@ export function kpisView(): HTMLElement {
         h(
           'table',
           { class: 'kpis', id: 'kpis' },
-          h('thead', {}, h('tr', {}, REPORT_COLUMNS.filter((c) => c.key !== 'unitId').map((c) => h('th', { scope: 'col' }, c[lang()])))),
+          h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c[lang()])))),
           h(
             'tbody',
             {},
             report.rows.map((r) =>
-              h('tr', { 'data-unit': r.unitId }, REPORT_COLUMNS.filter((c) => c.key !== 'unitId').map((c, i) => (i === 0 ? h('th', { scope: 'row', class: `depth-${Math.min(r.depth, 8)}` }, cellText(c.value(r), false)) : h('td', { 'data-col': c.key }, cellText(c.value(r), c.percent === true))))),
+              h('tr', { 'data-unit': r.unitId }, columns.map((c, i) => (i === 0 ? h('th', { scope: 'row', class: `depth-${Math.min(r.depth, 8)}` }, cellText(c.value(r), false)) : h('td', { 'data-col': c.key }, cellText(c.value(r), c.percent === true))))),
             ),
           ),
         ),
