@@ -15,7 +15,7 @@ import { Engine } from '../../shared/engine/engine.ts';
 import { Ledger } from '../../shared/ledger/ledger.ts';
 import { instantMs } from '../../shared/calendar/period.ts';
 import { buildOrg, exampleEvents, exampleOrgJson, packs, retraction, meeting } from '../support/builders.ts';
-import { startDynamo, type LocalDynamo } from '../support/dynamo.ts';
+import { startDynamo } from '../support/dynamo.ts';
 import { Pipeline } from '../support/pipeline.ts';
 
 const FROM = '2026-01-01T00:00:00+07:00';
@@ -31,15 +31,11 @@ function cli(events: readonly MeetingEvent[]) {
   return { findings: engine.findingsAt(ledger, at, { from: instantMs(FROM) }), ledger: ledger.snapshot() };
 }
 
-let dynamo: LocalDynamo;
 let pipeline: Pipeline;
-
 beforeEach(async () => {
-  dynamo = await startDynamo();
-  pipeline = new Pipeline(dynamo, PACKS, FROM, AS_OF);
-  await pipeline.orgStore.replace(org.snapshot);
+  pipeline = await Pipeline.start(org, PACKS, FROM, AS_OF);
 });
-afterEach(async () => dynamo.stop());
+afterEach(() => pipeline.dynamo.stop());
 
 async function runPipeline(events: readonly MeetingEvent[]) {
   for (const e of events) await pipeline.record(e);

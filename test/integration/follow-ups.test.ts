@@ -9,7 +9,6 @@ import type { DynamoLedgerStore } from '../../adapters/dynamodb/ledger-store.ts'
 import { instantMs, periodOf } from '../../shared/calendar/period.ts';
 import type { MeetingEvent, MeetingRecorded } from '../../shared/contract/events.ts';
 import { buildOrg, evaluate, exampleOrgJson, meeting, only, packs } from '../support/builders.ts';
-import { startDynamo, type LocalDynamo } from '../support/dynamo.ts';
 import { Pipeline } from '../support/pipeline.ts';
 
 const FROM = '2026-01-01T00:00:00+07:00';
@@ -20,14 +19,11 @@ const CELL = 'LC.NL.TDP2';
 const LATE = '2026-02-25T00:00:00+07:00';
 const org = buildOrg(exampleOrgJson() as never);
 
-let dynamo: LocalDynamo;
 let pipeline: Pipeline;
 beforeEach(async () => {
-  dynamo = await startDynamo();
-  pipeline = new Pipeline(dynamo, PACKS, FROM, LATE);
-  await pipeline.orgStore.replace(org.snapshot);
+  pipeline = await Pipeline.start(org, PACKS, FROM, LATE);
 });
-afterEach(async () => dynamo.stop());
+afterEach(() => pipeline.dynamo.stop());
 
 const resolutionFindings = async () => only(await pipeline.activeFindings(org.snapshot), RULE);
 const engineSays = (events: readonly MeetingEvent[]) => only(evaluate(org, events, PACKS, LATE, FROM), RULE);

@@ -8,21 +8,17 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { instantMs } from '../../shared/calendar/period.ts';
 import type { MeetingEvent } from '../../shared/contract/events.ts';
 import { buildOrg, evaluate, exampleOrgJson, keysOf, meeting, packs, retraction } from '../support/builders.ts';
-import { startDynamo, type LocalDynamo } from '../support/dynamo.ts';
 import { Pipeline } from '../support/pipeline.ts';
 
 const FROM = '2026-01-01T00:00:00+07:00';
 const PACKS = packs();
 const org = buildOrg(exampleOrgJson() as never);
 
-let dynamo: LocalDynamo;
 let pipeline: Pipeline;
 beforeEach(async () => {
-  dynamo = await startDynamo();
-  pipeline = new Pipeline(dynamo, PACKS, FROM, FROM);
-  await pipeline.orgStore.replace(org.snapshot);
+  pipeline = await Pipeline.start(org, PACKS, FROM, FROM);
 });
-afterEach(async () => dynamo.stop());
+afterEach(() => pipeline.dynamo.stop());
 
 async function at(instant: string, step: () => Promise<unknown>) {
   pipeline.now = instantMs(instant);

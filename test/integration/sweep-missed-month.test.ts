@@ -6,21 +6,17 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { instantMs } from '../../shared/calendar/period.ts';
 import { buildOrg, evaluate, exampleOrgJson, keysOf, packs } from '../support/builders.ts';
-import { startDynamo, type LocalDynamo } from '../support/dynamo.ts';
 import { Pipeline } from '../support/pipeline.ts';
 
 const FROM = '2026-01-01T00:00:00+07:00';
 const PACKS = packs();
 const org = buildOrg(exampleOrgJson() as never);
 
-let dynamo: LocalDynamo;
 let pipeline: Pipeline;
 beforeEach(async () => {
-  dynamo = await startDynamo();
-  pipeline = new Pipeline(dynamo, PACKS, FROM, FROM);
-  await pipeline.orgStore.replace(org.snapshot);
+  pipeline = await Pipeline.start(org, PACKS, FROM, FROM);
 });
-afterEach(async () => dynamo.stop());
+afterEach(() => pipeline.dynamo.stop());
 
 async function sweepAt(at: string) {
   pipeline.now = instantMs(at);

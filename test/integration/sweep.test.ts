@@ -8,7 +8,6 @@ import { instantMs } from '../../shared/calendar/period.ts';
 import { Engine } from '../../shared/engine/engine.ts';
 import { Ledger } from '../../shared/ledger/ledger.ts';
 import { buildOrg, exampleEvents, exampleOrgJson, packs } from '../support/builders.ts';
-import { startDynamo, type LocalDynamo } from '../support/dynamo.ts';
 import { Pipeline } from '../support/pipeline.ts';
 
 const FROM = '2026-01-01T00:00:00+07:00';
@@ -16,14 +15,11 @@ const PACKS = packs('yb-qd18');
 const org = buildOrg(exampleOrgJson() as never);
 const events = exampleEvents();
 
-let dynamo: LocalDynamo;
 let pipeline: Pipeline;
 beforeEach(async () => {
-  dynamo = await startDynamo();
-  pipeline = new Pipeline(dynamo, PACKS, FROM, FROM);
-  await pipeline.orgStore.replace(org.snapshot);
+  pipeline = await Pipeline.start(org, PACKS, FROM, FROM);
 });
-afterEach(async () => dynamo.stop());
+afterEach(() => pipeline.dynamo.stop());
 
 function cliAt(at: string) {
   const engine = new Engine(org, PACKS);
@@ -78,9 +74,9 @@ describe('the daily sweep', () => {
 
   it('a sweep reads what is open, not the org: reads grow with open obligations', async () => {
     await liveQuarter('2026-04-03T06:00:00+07:00');
-    dynamo.meter.reset();
+    pipeline.dynamo.meter.reset();
     await pipeline.sweep('2026-04-04T06:00:00+07:00');
-    const m = dynamo.meter.reset();
+    const m = pipeline.dynamo.meter.reset();
     console.log('sweep of one province on a quiet morning:', m);
     expect(m.byCommand['ScanCommand'] ?? 0).toBe(0);
     expect(m.readUnits).toBeLessThan(20);

@@ -7,11 +7,12 @@ import { instantMs } from '../../shared/calendar/period.ts';
 import type { MeetingEvent } from '../../shared/contract/events.ts';
 import type { Finding } from '../../shared/contract/findings.ts';
 import type { OrgSnapshot } from '../../shared/contract/org.ts';
+import type { OrgIndex } from '../../shared/org/org-index.ts';
 import type { Notification, Notifier } from '../../shared/ports/notifier.ts';
 import type { RulePack } from '../../shared/rules/rule-pack.ts';
 import { recordMeeting } from '../../shared/use-cases/record-meeting.ts';
 import { sweepProvince } from '../../shared/use-cases/sweep-deadlines.ts';
-import type { LocalDynamo } from './dynamo.ts';
+import { startDynamo, type LocalDynamo } from './dynamo.ts';
 
 export class RecordingNotifier implements Notifier {
   readonly sent: Notification[] = [];
@@ -39,6 +40,13 @@ export class Pipeline {
     this.orgStore = new DynamoOrgStore(dynamo.db, dynamo.table);
     this.queries = new DynamoLedgerQueries(dynamo.db, dynamo.table);
     this.now = instantMs(now);
+  }
+
+  /** A pipeline on a fresh dynalite table holding the org: what each integration test starts from. */
+  static async start(org: OrgIndex, packs: readonly RulePack[], from: string, now: string, everywhere?: ReadonlySet<string>): Promise<Pipeline> {
+    const pipeline = new Pipeline(await startDynamo(), packs, from, now, everywhere);
+    await pipeline.orgStore.replace(org.snapshot);
+    return pipeline;
   }
 
   private get deps() {
