@@ -7,7 +7,7 @@ import type { MeetingKind } from '../contract/events.ts';
 import type { Measure } from './score-sheet.ts';
 
 /** What one record says, as the computed criteria need it. */
-export interface RecordMeasures {
+export interface RecordFacts {
   kind: MeetingKind;
   /** Members of the cell eligible on the meeting date (RULES.md), and how many of them were present or absent without excuse. */
   eligible: number;
@@ -16,8 +16,12 @@ export interface RecordMeasures {
   /** Whole minutes from heldAt to endedAt; undefined when the record has no endedAt. */
   minutes: number | undefined;
   speakerCount: number | undefined;
-  /** The longest run of consecutive excused absences of a member this year, when known. */
-  longestExcusedStreak: number | undefined;
+}
+
+/** A record's facts with the cell's history that the attendance bonus reads. */
+export interface RecordMeasures extends RecordFacts {
+  /** The longest run of consecutive excused absences of any member this year, up to and including this meeting (excused-streaks.ts). */
+  longestExcusedStreak: number;
 }
 
 type Step = { percent: number; points: number; strict: boolean };
@@ -36,8 +40,7 @@ export function computedPoints(measure: Measure, max: number, r: RecordMeasures)
   switch (measure.measure) {
     case 'attendance': {
       const rated = r.eligible === 0 || r.unexcused > 0 ? measure.otherwise : stepPoints(measure.steps, measure.otherwise, r.present, r.eligible);
-      // Unknown history counts as no long streak: the record alone cannot show one.
-      const bonus = measure.streakBonus && (r.longestExcusedStreak ?? 0) <= measure.streakBonus.maxExcusedStreak ? measure.streakBonus.points : 0;
+      const bonus = measure.streakBonus && r.longestExcusedStreak <= measure.streakBonus.maxExcusedStreak ? measure.streakBonus.points : 0;
       return rated + bonus;
     }
     case 'duration': {

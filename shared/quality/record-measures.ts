@@ -1,9 +1,9 @@
 /** What the computed criteria read of one meeting version: eligible, present and absent members, minutes, speakers. */
 import type { MeetingFacts } from '../engine/meeting-facts.ts';
 import type { OrgIndex } from '../org/org-index.ts';
-import type { RecordMeasures } from './computed-criteria.ts';
+import type { RecordFacts } from './computed-criteria.ts';
 
-export function recordMeasures(meeting: MeetingFacts, org: OrgIndex): RecordMeasures {
+export function recordFacts(meeting: MeetingFacts, org: OrgIndex): RecordFacts {
   const { eligible, present } = meeting.eligibility();
   let unexcused = 0;
   for (const member of org.cellMembers(meeting.unit.id)) {
@@ -16,7 +16,5 @@ export function recordMeasures(meeting: MeetingFacts, org: OrgIndex): RecordMeas
     unexcused,
     minutes: meeting.endedAt === undefined ? undefined : Math.floor((meeting.endedAt - meeting.heldAt) / 60_000),
     speakerCount: meeting.record.speakerCount,
-    // A rating is a function of one record (marks are order-independent); the year's streaks are not in it.
-    longestExcusedStreak: undefined,
   };
 }

@@ -21,8 +21,11 @@ const AttendanceMeasure = z.strictObject({
   steps: z.array(Step).min(1),
   /** Below every step, or when any eligible member is absent without excuse. */
   otherwise: Points,
-  /** Added when no member has more than `maxExcusedStreak` consecutive excused absences this year. */
-  streakBonus: z.strictObject({ points: Points, maxExcusedStreak: z.number().int().min(1) }).optional(),
+  /**
+   * Added when, up to and including this meeting, no member has had more than `maxExcusedStreak`
+   * consecutive excused absences this year, counting the cell's meetings of `kinds`.
+   */
+  streakBonus: z.strictObject({ points: Points, maxExcusedStreak: z.number().int().min(1), kinds: z.array(MeetingKind).min(1) }).optional(),
 });
 const DurationMeasure = z.strictObject({
   measure: z.literal('duration'),

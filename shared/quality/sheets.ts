@@ -17,6 +17,8 @@ const speakerSteps = (scale: number) => [
   { percent: 40, points: 4 * scale },
   { percent: 30, points: 3 * scale },
 ];
+/** The meetings whose excused absences make a streak: as HD 12's alert counts them (dieu-le/excused-absence-streak). */
+const streakKinds: Array<'regular' | 'combined'> = ['regular', 'combined'];
 /** RULES.md's durations: 90 minutes, 120 for a combined session. */
 const duration = { measure: 'duration' as const, minutesByKind: { combined: 120 }, defaultMinutes: 90 };
 
@@ -35,7 +37,7 @@ export const HD42_100: ScoreSheetInput = {
       max: 5,
       critical: true,
       source: 'computed',
-      computed: { measure: 'attendance', steps: attendanceSteps(1), otherwise: 1, streakBonus: { points: 1, maxExcusedStreak: 3 } },
+      computed: { measure: 'attendance', steps: attendanceSteps(1), otherwise: 1, streakBonus: { points: 1, maxExcusedStreak: 3, kinds: streakKinds } },
     },
     { id: 'preparation', label: { vi: 'công tác chuẩn bị', en: 'preparation' }, max: 10, source: 'declared' },
     { id: 'conduct', label: { vi: 'tiến hành sinh hoạt', en: 'conduct of the meeting' }, max: 30, source: 'declared' },
@@ -61,7 +63,7 @@ export const HB_QD31: ScoreSheetInput = {
       max: 30,
       critical: true,
       source: 'computed',
-      computed: { measure: 'attendance', steps: attendanceSteps(6), otherwise: 6, streakBonus: { points: 6, maxExcusedStreak: 3 } },
+      computed: { measure: 'attendance', steps: attendanceSteps(6), otherwise: 6, streakBonus: { points: 6, maxExcusedStreak: 3, kinds: streakKinds } },
     },
     { id: 'absences', label: { vi: 'vắng mặt không lý do', en: 'unexcused absences' }, max: 20, source: 'computed', computed: { measure: 'no-unexcused-absence' } },
     { id: 'speakers', label: { vi: 'đảng viên phát biểu', en: 'members who spoke' }, max: 20, critical: true, source: 'computed', computed: { measure: 'speakers', steps: speakerSteps(4), otherwise: 8 } },

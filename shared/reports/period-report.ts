@@ -14,7 +14,10 @@ import type { PeriodReport, ReportRow } from '../contract/report.ts';
 import { coversDate, type OrgIndex } from '../org/org-index.ts';
 import type { StoredEntry } from '../ports/ledger-store.ts';
 import type { Rule } from '../rules/rule-pack.ts';
-import { qualityColumns, ratingOf, type MeetingRating } from './quality-distribution.ts';
+import { ledgerOf } from '../pipeline/entry-ledger.ts';
+import type { QualityRatingRule } from '../rules/templates/quality-rating.ts';
+import { ratingsOf } from '../rules/templates/rated-meeting.ts';
+import { meetingRating, qualityColumns, type MeetingRating } from './quality-distribution.ts';
 import { subtreeInOrder } from './unit-tree.ts';
 
 export interface PeriodReportInput {
@@ -97,9 +100,11 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     } else if (role === 'thematic-meeting') {
       if (held.length > 0) cell.thematic = true;
     } else if (role === 'quality') {
-      for (const [meetingId, register] of held) {
-        const rating = ratingOf(register.slots['rated']);
-        if (rating) cell.ratings.set(meetingId, rating);
+      // Settled on the cell's whole year (the attendance bonus reads it), then kept when held in the period.
+      const rule = input.rules.get(entry.ruleId) as QualityRatingRule;
+      const ledgerEntry = ledgerOf([entry]).entry(entry.ruleId, entry.subject, entry.period);
+      for (const { meetingId, heldAt, rating } of ledgerEntry ? ratingsOf(rule, ledgerEntry, org) : []) {
+        if (heldAt >= bounds.start && heldAt < bounds.end) cell.ratings.set(meetingId, meetingRating(rating));
       }
     } else {
       for (const [meetingId, register] of held) {

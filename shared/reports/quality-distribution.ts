@@ -1,12 +1,11 @@
 /**
  * The quality columns of the period report: per unit, how its cells'
- * meetings of the period were rated (from the `rated` slot the
- * quality-rating template keeps per cell and month), the mean score and the
- * criteria most often missed.
+ * meetings of the period were rated (settled by the quality-rating rule on
+ * each cell's year), the mean score and the criteria most often missed.
  */
 import type { ReportRow } from '../contract/report.ts';
-import type { Evidence } from '../ledger/ledger.ts';
 import type { Band } from '../quality/band.ts';
+import type { Rating } from '../quality/rating.ts';
 import { SHIPPED_SHEETS } from '../quality/sheets.ts';
 
 export interface MeetingRating {
@@ -15,11 +14,8 @@ export interface MeetingRating {
   lostCriteria: string[];
 }
 
-/** A rating as the ledger keeps it; null when the evidence is not one. */
-export function ratingOf(ev: Evidence | undefined): MeetingRating | null {
-  if (!ev || typeof ev['total'] !== 'number' || typeof ev['band'] !== 'string') return null;
-  const lost = (ev['lost'] as readonly string[] | undefined) ?? [];
-  return { band: ev['band'] as Band, total: ev['total'], lostCriteria: lost.map((l) => l.split(':')[0]!) };
+export function meetingRating(rating: Rating): MeetingRating {
+  return { band: rating.band, total: rating.total, lostCriteria: rating.lost.map((c) => c.id) };
 }
 
 const LABELS = new Map(SHIPPED_SHEETS.flatMap((s) => s.criteria.map((c) => [c.id, c.label.vi] as const)));

@@ -12,9 +12,11 @@ import { join } from 'node:path';
 import { generateProvince } from '../../bench/generate-province.ts';
 import { instantMs } from '../../shared/calendar/period.ts';
 import { MeetingEvent, type MeetingQuality } from '../../shared/contract/events.ts';
+import type { Finding } from '../../shared/contract/findings.ts';
 import { Engine } from '../../shared/engine/engine.ts';
 import { Ledger } from '../../shared/ledger/ledger.ts';
-import { buildOrg, packs } from '../support/builders.ts';
+import { buildOrg, evaluate, packs } from '../support/builders.ts';
+import { excusedRunYear, monthly, org as runOrg } from '../support/excused-run-year.ts';
 import { startDynamo, type LocalDynamo } from '../support/dynamo.ts';
 import { Pipeline } from '../support/pipeline.ts';
 
@@ -91,4 +93,31 @@ describe('quality findings: the pipeline agrees with chibo evaluate', () => {
       local = undefined;
     }
   }, 120_000);
+
+  it('a late earlier meeting re-rates the later ones: the fourth excused absence in a row is found whatever arrives first', async () => {
+    const year = excusedRunYear();
+    const at = '2026-06-30T00:00:00+07:00';
+    const p = await Pipeline.start(runOrg, PACKS, FROM, at);
+    local = p.dynamo;
+    // One notification per recipient: the months of April's and May's meetings name them.
+    const sent = (kind: 'alert' | 'withdrawn') => [
+      ...new Set(p.notifier.sent.filter((n) => n.attributes.kind === kind && n.attributes.ruleId === 'quality/rating-below-kha').map((n) => n.attributes.period)),
+    ];
+    // The quality alerts; the monthly obligations of June would need a sweep.
+    const qualityOnly = (findings: Finding[]) => findings.filter((f) => f.ruleId.startsWith('quality/'));
+    const agrees = async (events: MeetingEvent[]) => expect(qualityOnly(await p.activeFindings(runOrg.snapshot))).toEqual(qualityOnly(evaluate(runOrg, events, PACKS, at, FROM)));
+
+    // May and April first: each a run of one, khá.
+    for (const e of [year[4]!, year[3]!]) await p.record(e);
+    expect(sent('alert')).toEqual([]);
+    // January to March late: April becomes the fourth excused absence in a row and May follows it.
+    for (const e of [year[2]!, year[0]!, year[1]!]) await p.record(e);
+    expect(sent('alert').sort()).toEqual(['2026-04', '2026-05']);
+    await agrees(year);
+    // February corrected (A01 was there after all): the run is broken and both alerts are withdrawn.
+    const corrected = monthly('02', false, { version: 2, eventId: 'e-02-fix', recordedAt: '2026-06-01T08:00:00+07:00' });
+    await p.record(corrected);
+    expect(sent('withdrawn').sort()).toEqual(['2026-04', '2026-05']);
+    await agrees([...year, corrected]);
+  }, 60_000);
 });

@@ -1,8 +1,8 @@
 /**
  * A scored meeting rated in one of the given bands (e.g. trung bình or kém):
  * an alert per meeting, with the band, the total, the criteria that lost
- * points and the sheet's citation. Every rating is also kept in its cell's
- * month (slot `rated`), which the period report reads for the distribution.
+ * points and the sheet's citation. The ratings live in the cell's year
+ * (rated-meeting.ts), which the period report reads for the distribution.
  */
 import * as z from 'zod';
 import type { Finding } from '../../contract/findings.ts';
@@ -13,7 +13,7 @@ import type { OrgIndex } from '../../org/org-index.ts';
 import { BANDS } from '../../quality/band.ts';
 import { ScoreSheet } from '../../quality/score-sheet.ts';
 import { messagesFor, ruleBase } from '../rule-schema.ts';
-import { rateMeeting, ratingEvidence, ratingValues } from './rated-meeting.ts';
+import { qualityMarks, ratingsOf, ratingValues } from './rated-meeting.ts';
 import type { RuleTemplate } from './template.ts';
 
 export const QualityRatingRule = z.strictObject({
@@ -26,40 +26,27 @@ export const QualityRatingRule = z.strictObject({
 export type QualityRatingRule = z.infer<typeof QualityRatingRule>;
 
 function marks(rule: QualityRatingRule, meeting: MeetingFacts, org: OrgIndex, out: Mark[]): void {
-  const rated = rateMeeting(rule.sheets, meeting, org);
-  if (!rated) return;
-  const evidence = ratingEvidence(meeting, rated.rating);
-  out.push({ ruleId: rule.id, subject: { type: 'cell', id: meeting.unit.id }, period: meeting.periods.month, slot: 'rated', meetingId: meeting.meetingId, evidence });
-  if (!rule.alertBands.includes(rated.rating.band)) return;
-  out.push({
-    ruleId: rule.id,
-    subject: { type: 'meeting', id: meeting.meetingId },
-    period: meeting.periods.month,
-    slot: 'meeting',
-    meetingId: meeting.meetingId,
-    evidence,
-  });
+  qualityMarks(rule.id, rule.sheets, meeting, org, () => true, out);
 }
 
 function findings(rule: QualityRatingRule, ctx: EvaluationContext, out: Finding[]): void {
   for (const entry of ctx.ledger.entries(rule.id)) {
-    if (entry.subject.type !== 'meeting' || !ctx.inScope(rule.id, entry.subject, entry.period)) continue;
-    for (const [meetingId, ev] of entry.slots.get('meeting') ?? []) {
-      const sheet = rule.sheets.find((s) => s.id === ev['sheet']);
-      if (ev.heldAt < ctx.from || !sheet) continue;
+    if (entry.subject.type !== 'cell' || !ctx.inScope(rule.id, entry.subject, entry.period)) continue;
+    for (const { meetingId, heldAt, month, sheet, rating } of ratingsOf(rule, entry, ctx.org)) {
+      if (heldAt < ctx.from || !rule.alertBands.includes(rating.band)) continue;
       out.push(
         ctx.finding({
           rule: { id: rule.id, citation: sheet.citation },
           kind: 'alert',
-          subject: entry.subject,
-          period: entry.period,
+          subject: { type: 'meeting', id: meetingId },
+          period: month,
           dueBy: null,
           // Points short of khá.
-          missing: { points: Math.ceil(sheet.bands.kha - (ev['total'] as number)) },
+          missing: { points: Math.ceil(sheet.bands.kha - rating.total) },
           evidence: [meetingId],
-          recipients: ctx.cellRecipients(ev['cellId'] as string, 'alert'),
+          recipients: ctx.cellRecipients(entry.subject.id, 'alert'),
           message: rule.messages.alert,
-          values: ratingValues(sheet, ev),
+          values: ratingValues(sheet, rating),
         }),
       );
     }

@@ -1,7 +1,7 @@
 /**
  * The upper level's total and the cell's own differ by at least N points on
  * the same meeting: an alert (the cell scores itself too kindly, or the
- * scorer misread the sheet).
+ * scorer misread the sheet). Both are rated on the same record and history.
  */
 import * as z from 'zod';
 import type { Finding } from '../../contract/findings.ts';
@@ -11,7 +11,7 @@ import type { Mark } from '../../ledger/ledger.ts';
 import type { OrgIndex } from '../../org/org-index.ts';
 import { ScoreSheet } from '../../quality/score-sheet.ts';
 import { messagesFor, ruleBase } from '../rule-schema.ts';
-import { points, rateMeeting, ratingEvidence, ratingValues } from './rated-meeting.ts';
+import { points, qualityMarks, ratingsOf, ratingValues } from './rated-meeting.ts';
 import type { RuleTemplate } from './template.ts';
 
 export const ScoreGapRule = z.strictObject({
@@ -24,37 +24,28 @@ export const ScoreGapRule = z.strictObject({
 export type ScoreGapRule = z.infer<typeof ScoreGapRule>;
 
 function marks(rule: ScoreGapRule, meeting: MeetingFacts, org: OrgIndex, out: Mark[]): void {
-  const rated = rateMeeting(rule.sheets, meeting, org);
-  if (!rated?.selfRating || Math.abs(rated.rating.total - rated.selfRating.total) < rule.minGapPoints) return;
-  out.push({
-    ruleId: rule.id,
-    subject: { type: 'meeting', id: meeting.meetingId },
-    period: meeting.periods.month,
-    slot: 'meeting',
-    meetingId: meeting.meetingId,
-    evidence: { ...ratingEvidence(meeting, rated.rating), selfTotal: rated.selfRating.total },
-  });
+  qualityMarks(rule.id, rule.sheets, meeting, org, (q) => q.selfScores !== undefined, out);
 }
 
 function findings(rule: ScoreGapRule, ctx: EvaluationContext, out: Finding[]): void {
   for (const entry of ctx.ledger.entries(rule.id)) {
-    if (!ctx.inScope(rule.id, entry.subject, entry.period)) continue;
-    for (const [meetingId, ev] of entry.slots.get('meeting') ?? []) {
-      const sheet = rule.sheets.find((s) => s.id === ev['sheet']);
-      if (ev.heldAt < ctx.from || !sheet) continue;
-      const gap = Math.round(Math.abs((ev['total'] as number) - (ev['selfTotal'] as number)) * 10) / 10;
+    if (entry.subject.type !== 'cell' || !ctx.inScope(rule.id, entry.subject, entry.period)) continue;
+    for (const { meetingId, heldAt, month, sheet, rating, selfRating } of ratingsOf(rule, entry, ctx.org)) {
+      if (heldAt < ctx.from || !selfRating) continue;
+      const gap = Math.round(Math.abs(rating.total - selfRating.total) * 10) / 10;
+      if (gap < rule.minGapPoints) continue;
       out.push(
         ctx.finding({
           rule: { id: rule.id, citation: sheet.citation },
           kind: 'alert',
-          subject: entry.subject,
-          period: entry.period,
+          subject: { type: 'meeting', id: meetingId },
+          period: month,
           dueBy: null,
           missing: {},
           evidence: [meetingId],
-          recipients: ctx.cellRecipients(ev['cellId'] as string, 'alert'),
+          recipients: ctx.cellRecipients(entry.subject.id, 'alert'),
           message: rule.messages.alert,
-          values: { ...ratingValues(sheet, ev), selfTotal: points(ev['selfTotal'] as number), gap: points(gap) },
+          values: { ...ratingValues(sheet, rating), selfTotal: points(selfRating.total), gap: points(gap) },
         }),
       );
     }

@@ -13,6 +13,7 @@ import { periodReport } from '../../../shared/reports/period-report.ts';
 import { QUALITY_COLUMNS, REPORT_COLUMNS } from '../../../shared/reports/report-columns.ts';
 import type { Rule } from '../../../shared/rules/rule-pack.ts';
 import { attendance, meeting, packs } from '../../support/builders.ts';
+import { excusedRunYear } from '../../support/excused-run-year.ts';
 import { ids, membersOf, oneCellOrg } from '../../support/scenarios.ts';
 
 const MEMBERS = ids('A', 10);
@@ -90,6 +91,16 @@ describe('the period report’s quality columns', () => {
     const row = reportOf([held(45, null)]).rows[0]!;
     expect(row.quality).toBeUndefined();
     expect(QUALITY_COLUMNS.find((c) => c.key === 'shareTot')!.value(row)).toBeNull();
+  });
+});
+
+describe('ratings in the report are settled on the cell’s whole year', () => {
+  it('a second-quarter report rates April and May without the bonus that January to March took away', () => {
+    const year = excusedRunYear();
+    const row = reportOf(year, '2026-Q2').rows[0]!;
+    // April (fourth excused absence in a row) and May: 69, trung bình; January to March lie outside the quarter.
+    expect(row.quality).toMatchObject({ ratedMeetings: 2, bands: { tot: 0, kha: 0, trungBinh: 2, kem: 0 }, meanScore: 69 });
+    expect(reportOf(year, '2026-Q1').rows[0]!.quality).toMatchObject({ ratedMeetings: 3, bands: { kha: 3 }, meanScore: 70 });
   });
 });
 

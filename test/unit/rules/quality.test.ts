@@ -3,12 +3,13 @@
  * scores far apart, regular meetings left unscored.
  */
 import { describe, expect, it } from 'vitest';
-import type { MeetingRecorded } from '../../../shared/contract/events.ts';
+import type { MeetingEvent, MeetingRecorded } from '../../../shared/contract/events.ts';
 import { RulePack } from '../../../shared/rules/rule-pack.ts';
 import { BUILT_IN_PACKS } from '../../../shared/rules/packs/index.ts';
 import { attendance, evaluate, only, packs } from '../../support/builders.ts';
 import { A_OFFICERS, A_WITH_UBKT, FROM_2026, core, ids, membersOf, oneCellOrg, single } from '../../support/scenarios.ts';
-import { meeting } from '../../support/builders.ts';
+import { meeting, retraction } from '../../support/builders.ts';
+import { excusedRunYear, monthly, org as runOrg } from '../../support/excused-run-year.ts';
 
 const MEMBERS = ids('A', 10);
 const org = oneCellOrg(membersOf('P.X.A', MEMBERS));
@@ -62,6 +63,40 @@ describe('quality/rating-below-kha', () => {
   it('a higher version with better scores withdraws the alert', () => {
     const low = scored(1, { sheet: 'hd42-100', scoredBy: 'self', scores: { conduct: 20 } });
     expect(findingsOf(RULE, [low, scored(2, { sheet: 'hd42-100', scoredBy: 'upper', scores: FULL })])).toEqual([]);
+  });
+});
+
+describe('the attendance bonus reads the cell’s year', () => {
+  const RULE = 'quality/rating-below-kha';
+  const year = excusedRunYear();
+  const flagged = (events: MeetingEvent[]) =>
+    only(evaluate(runOrg, events, PACKS, '2026-06-30T00:00:00+07:00', FROM_2026), RULE).map((f) => `${f.subject.id} ${f.message.en.match(/rated \w+: [\d.]+ points/)![0]}`);
+
+  it('a fourth excused absence in a row takes the bonus off that meeting and the rest of the year', () => {
+    expect(flagged(year)).toEqual(['mt-04 rated average: 69 points', 'mt-05 rated average: 69 points']);
+    expect(only(evaluate(runOrg, year, PACKS, '2026-06-30T00:00:00+07:00', FROM_2026), RULE)[0]!.message.vi).toMatch(/mất điểm ở tỷ lệ đảng viên dự họp 4\/5, kết quả/);
+  });
+
+  it('three in a row keep it; so does a run broken by a meeting attended', () => {
+    expect(flagged(year.slice(0, 3))).toEqual([]);
+    expect(flagged([year[0]!, year[1]!, monthly('03', false), year[3]!, monthly('05', true)])).toEqual([]);
+  });
+
+  it('the same ratings whatever order the meetings arrive in: a late earlier meeting re-rates the later ones', () => {
+    expect(flagged([year[4]!, year[3]!, year[2]!, year[1]!, year[0]!])).toEqual(flagged(year));
+    // April alone is a run of one: khá. Only January–March arriving later makes it the fourth.
+    expect(flagged([year[3]!])).toEqual([]);
+  });
+
+  it('a retracted or corrected earlier meeting gives the bonus back', () => {
+    const corrected = monthly('02', false, { version: 2, eventId: 'e-feb-fix', recordedAt: '2026-02-07T08:00:00+07:00' });
+    expect(flagged([...year, corrected])).toEqual([]);
+    expect(flagged([...year, retraction('mt-03', '2026-06-01T08:00:00+07:00')])).toEqual([]);
+  });
+
+  it('a thematic meeting in between neither breaks nor extends the run (HD 12 counts regular and combined meetings)', () => {
+    const thematic = meeting({ meetingId: 'mt-th', eventId: 'e-th', unitId: 'P.X.A', kind: 'thematic', heldAt: '2026-03-20T19:30:00+07:00', attendance: attendance(MEMBERS), recordedAt: '2026-03-21T08:00:00+07:00' });
+    expect(flagged([...year, thematic])).toEqual(flagged(year));
   });
 });
 
