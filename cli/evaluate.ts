@@ -14,6 +14,8 @@ import { RulePack } from '../shared/rules/rule-pack.ts';
 import { formatTable } from './format-table.ts';
 import { InputError } from './input-error.ts';
 import { readEvents } from './read-events.ts';
+import { meetingEventWith } from '../shared/contract/events.ts';
+import { knownSheets } from '../shared/quality/known-sheets.ts';
 import { readJsonFile } from './read-json-file.ts';
 import { writeLines } from './write-lines.ts';
 
@@ -89,9 +91,14 @@ export async function evaluateCommand(argv: string[], out: NodeJS.WritableStream
     if (!pack) throw new InputError(values.org, null, `packs[${i}].pack`, `unknown pack "${binding.pack}"; known: ${[...BUILT_IN_PACKS.keys()].join(', ')}`);
     packs.push(pack);
   }
+  const known = knownSheets(packs);
+  if ('conflict' in known) {
+    const { sheetId, packs: [a, b] } = known.conflict;
+    throw new InputError('--packs', null, null, `packs ${a} and ${b} define score sheet "${sheetId}" differently; give one of them`);
+  }
   const engine = new Engine(org, packs, bindings.length > 0 ? { everywhere } : {});
   const ledger = new Ledger();
-  for await (const { event } of readEvents(values.events, org)) {
+  for await (const { event } of readEvents(values.events, org, meetingEventWith(known.sheets))) {
     if (instantMs(event.recordedAt) <= asOf) engine.apply(ledger, event);
   }
   const findings = engine.findingsAt(ledger, asOf, from === undefined ? {} : { from });

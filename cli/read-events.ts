@@ -1,6 +1,6 @@
 /** Events as JSON Lines, streamed: one event in memory at a time, each error located at its line. */
 import { createReadStream } from 'node:fs';
-import { MeetingEvent } from '../shared/contract/events.ts';
+import { MeetingEvent, type MeetingEventSchema } from '../shared/contract/events.ts';
 import { formatPath, fromZod } from '../shared/contract/issues.ts';
 import { parseJsonText } from '../shared/contract/json-text.ts';
 import { checkEventReferences } from '../shared/org/check-event.ts';
@@ -12,7 +12,8 @@ export interface NumberedEvent {
   event: MeetingEvent;
 }
 
-export async function* readEvents(file: string, org: OrgIndex): AsyncGenerator<NumberedEvent> {
+/** Events checked by `schema`: the contract with the score sheets the caller knows (the shipped ones by default). */
+export async function* readEvents(file: string, org: OrgIndex, schema: MeetingEventSchema = MeetingEvent): AsyncGenerator<NumberedEvent> {
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const opened = new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
@@ -26,7 +27,7 @@ export async function* readEvents(file: string, org: OrgIndex): AsyncGenerator<N
     const read = parseJsonText(text);
     if (!read.ok) throw new InputError(file, line, read.issue.path.length > 0 ? formatPath(read.issue.path) : null, read.issue.message.replace(/ at line 1,/, ' at'));
     const json = read.json;
-    const parsed = MeetingEvent.safeParse(json);
+    const parsed = schema.safeParse(json);
     if (!parsed.success) throw InputError.fromIssue(file, line, fromZod(parsed.error, json)[0]!);
     const reference = checkEventReferences(parsed.data, org)[0];
     if (reference) throw InputError.fromIssue(file, line, reference);

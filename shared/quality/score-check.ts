@@ -1,5 +1,5 @@
 /**
- * Scores in a record checked against the shipped sheet they name: a known
+ * Scores in a record checked against the sheet they name: a known
  * sheet for the meeting's kind, declared criteria only, none above its
  * maximum. Issues name the field (`quality.scores.preparation`).
  */
@@ -18,9 +18,9 @@ export interface ScoreIssue {
   message: string;
 }
 
-const BY_ID = new Map(SHIPPED_SHEETS.map((s) => [s.id, s]));
+export const SHIPPED_SHEETS_BY_ID: ReadonlyMap<string, ScoreSheetInput> = new Map(SHIPPED_SHEETS.map((s) => [s.id, s]));
 
-export function qualityIssues(quality: QualityInput, kind: string, sheets: ReadonlyMap<string, ScoreSheetInput> = BY_ID): ScoreIssue[] {
+export function qualityIssues(quality: QualityInput, kind: string, sheets: ReadonlyMap<string, ScoreSheetInput>): ScoreIssue[] {
   const sheet = sheets.get(quality.sheet);
   if (!sheet) return [{ path: ['sheet'], message: `unknown score sheet ${quality.sheet}; known: ${[...sheets.keys()].join(', ')}` }];
   const issues: ScoreIssue[] = [];
