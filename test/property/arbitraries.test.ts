@@ -57,6 +57,28 @@ function retractionBeforeVersion(steps: readonly Step[]): boolean {
   return false;
 }
 
+/**
+ * A scored meeting after a member's fourth excused absence in a row in its cell, among the highest versions
+ * (the property then compares a rating that depends on the cell's year). Eligibility is not checked: an estimate.
+ */
+function longRunBeforeScoredMeeting(events: readonly MeetingEvent[]): boolean {
+  const latest = new Map<string, MeetingRecorded>();
+  for (const e of recorded(events)) if ((latest.get(e.meetingId)?.version ?? 0) < e.version) latest.set(e.meetingId, e);
+  const byCell = new Map<string, MeetingRecorded[]>();
+  for (const e of latest.values()) if (e.kind === 'regular' || e.kind === 'combined') byCell.set(e.unitId, [...(byCell.get(e.unitId) ?? []), e]);
+  for (const meetings of byCell.values()) {
+    meetings.sort((a, b) => instantMs(a.heldAt) - instantMs(b.heldAt));
+    const runs = new Map<string, number>();
+    for (const m of meetings) {
+      const excused = new Set(m.attendance.filter((a) => a.status === 'excused').map((a) => a.memberId));
+      if (m.quality && [...runs.values()].some((n) => n > 3)) return true;
+      for (const id of new Set([...runs.keys(), ...excused])) runs.set(id, excused.has(id) ? (runs.get(id) ?? 0) + 1 : 0);
+      if (m.quality && [...runs.values()].some((n) => n > 3)) return true;
+    }
+  }
+  return false;
+}
+
 const duplicated = (steps: readonly Step[]) => {
   const ids = steps.flatMap((s) => (s.type === 'deliver' ? [s.event.eventId] : []));
   return new Set(ids).size < ids.length;
@@ -70,6 +92,14 @@ describe('event streams', () => {
     expect(share(streams.map(lowerVersionRecordedLate))).toBeGreaterThan(0.4);
     expect(share(streams.map((es) => recorded(es).some((e) => afterDeadline(e, instantMs(e.recordedAt)))))).toBeGreaterThan(0.4);
     expect(share(streams.map((es) => es.some((e) => e.type === 'MeetingRetracted')))).toBeGreaterThan(0.5);
+  });
+
+  it('carry score sheets, by the cell and by the upper level, and excused runs long enough to cost a later meeting its attendance bonus', () => {
+    expect(share(streams.map((es) => recorded(es).some((e) => e.quality?.scoredBy === 'self')))).toBeGreaterThan(0.5);
+    expect(share(streams.map((es) => recorded(es).some((e) => e.quality?.selfScores !== undefined)))).toBeGreaterThan(0.5);
+    const cellYears = fc.sample(eventStream(org, { oneCell: true, maxMeetings: 8 }), SAMPLE);
+    // One cell's year of up to 8 meetings, as the pipeline property draws it a quarter of the time.
+    expect(share(cellYears.map(longRunBeforeScoredMeeting))).toBeGreaterThan(0.15);
   });
 
   it('give every event its own eventId and each meeting distinct versions', () => {

@@ -1,12 +1,14 @@
 /**
  * fast-check arbitraries: streams of meeting events over the example org,
- * with new versions, retractions and late records, and the ways a stream
+ * with new versions, retractions and late records, score sheets filled in, and the ways a stream
  * can arrive (duplicated, reordered, lower versions late, sweeps between).
  */
 import fc from 'fast-check';
 import * as z from 'zod';
-import { MeetingEvent } from '../../shared/contract/events.ts';
+import { MeetingEvent, type MeetingKind } from '../../shared/contract/events.ts';
 import type { OrgIndex } from '../../shared/org/org-index.ts';
+import type { ScoreSheetInput } from '../../shared/quality/score-sheet.ts';
+import { SHIPPED_SHEETS } from '../../shared/quality/sheets.ts';
 
 const KINDS = ['regular', 'thematic', 'combined', 'extraordinary', 'committee', 'cell_committee'] as const;
 const STATUSES = ['present', 'present', 'present', 'excused', 'absent', 'missing'] as const;
@@ -21,22 +23,56 @@ const recordDelayMs = fc.oneof(
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** One version of a meeting, as a function of its id, version and eventId. */
-function meetingVersion(org: OrgIndex) {
+/** Declared scores on a sheet, each criterion a tenth of its maximum times a fraction 0-10. */
+const declaredScores = (sheet: ScoreSheetInput, fractions: readonly number[]): Record<string, number> =>
+  Object.fromEntries(sheet.criteria.filter((c) => c.source === 'declared').map((c, i) => [c.id, Math.round((c.max * fractions[i]!) / 10)]));
+
+/** A score sheet filled in, by the cell or by the upper level beside the cell's own; none for a kind the sheet does not score. */
+const qualityOf = (freq: number) =>
+  fc.option(
+    fc.record({
+      sheet: fc.constantFrom(...SHIPPED_SHEETS),
+      upper: fc.boolean(),
+      fractions: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 6, maxLength: 6 }),
+      selfFractions: fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 6, maxLength: 6 }),
+    }),
+    { nil: undefined, freq },
+  );
+
+const randomStatuses = fc.array(fc.constantFrom(...STATUSES), { minLength: 8, maxLength: 8 });
+/** The first member excused, the rest present: excused runs form over a cell's meetings. */
+const firstExcused = fc.constant(['excused', ...Array<'present'>(7).fill('present')]);
+
+/**
+ * One version of a meeting, as a function of its id, version and eventId. With `oneCell`, a
+ * cell's own year instead: its regular, combined and thematic meetings, mostly scored, the
+ * first member mostly excused, so the attendance bonus turns on runs across meetings.
+ */
+function meetingVersion(org: OrgIndex, oneCell: boolean) {
   const unitIds = [...org.units.keys()];
   const leaderIds = [...org.leaders.keys()];
+  const cell = [...org.units.values()].find((u) => u.kind === 'cell' && org.cellMembers(u.id).length >= 4)!.id;
   return fc
     .record({
-      unitId: fc.constantFrom(...unitIds),
-      kind: fc.constantFrom(...KINDS),
+      unitId: oneCell ? fc.constant(cell) : fc.constantFrom(...unitIds),
+      kind: oneCell ? fc.constantFrom<MeetingKind>('regular', 'regular', 'combined', 'thematic') : fc.constantFrom(...KINDS),
       offsetMs: fc.integer({ min: 0, max: Q1_MS }),
       minutes: fc.option(fc.integer({ min: 30, max: 200 }), { nil: undefined }),
       recordDelayMs,
-      statuses: fc.array(fc.constantFrom(...STATUSES), { minLength: 8, maxLength: 8 }),
+      statuses: oneCell ? fc.oneof({ weight: 3, arbitrary: firstExcused }, { weight: 1, arbitrary: randomStatuses }) : randomStatuses,
       visitors: fc.subarray(leaderIds),
       resolutionIssued: fc.option(fc.boolean(), { nil: undefined }),
+      speakerCount: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined }),
+      quality: qualityOf(oneCell ? 5 : 2),
     })
     .map((v) => (meetingId: string, version: number, eventId: string) => {
+      const q = v.quality && (v.quality.sheet.kinds as readonly string[]).includes(v.kind) ? v.quality : undefined;
+      const quality =
+        q === undefined
+          ? undefined
+          : q.upper
+            ? { sheet: q.sheet.id, scoredBy: 'upper', scores: declaredScores(q.sheet, q.fractions), selfScores: declaredScores(q.sheet, q.selfFractions) }
+            : { sheet: q.sheet.id, scoredBy: 'self', scores: declaredScores(q.sheet, q.fractions) };
       const heldAt = Q1_START + v.offsetMs;
       const members = org.cellMembers(v.unitId);
       return MeetingEvent.parse({
@@ -52,6 +88,8 @@ function meetingVersion(org: OrgIndex) {
         attendance: members.flatMap((m, i) => (v.statuses[i % 8] === 'missing' ? [] : [{ memberId: m.id, status: v.statuses[i % 8] }])),
         visitingLeaderIds: v.visitors,
         ...(v.resolutionIssued === undefined ? {} : { resolutionIssued: v.resolutionIssued }),
+        ...(v.speakerCount === undefined ? {} : { speakerCount: v.speakerCount }),
+        ...(quality === undefined ? {} : { quality }),
       });
     });
 }
@@ -60,14 +98,15 @@ function meetingVersion(org: OrgIndex) {
  * A canonical stream: up to 12 meetings (maxMeetings), each with 1-3
  * versions (distinct, ascending version numbers, sometimes with gaps; each
  * version recorded on its own, so a lower version may be recorded after a
- * higher one), some retracted; every event has its own eventId.
+ * higher one), some retracted; every event has its own eventId. `oneCell`:
+ * the meetings of one cell (see meetingVersion).
  */
-export function eventStream(org: OrgIndex, { maxMeetings = 12 }: { maxMeetings?: number } = {}): fc.Arbitrary<MeetingEvent[]> {
+export function eventStream(org: OrgIndex, { maxMeetings = 12, oneCell = false }: { maxMeetings?: number; oneCell?: boolean } = {}): fc.Arbitrary<MeetingEvent[]> {
   const oneMeeting = fc
     .uniqueArray(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 3 })
     .chain((numbers) =>
       fc.record({
-        versions: fc.tuple(...numbers.sort((a, b) => a - b).map((n) => meetingVersion(org).map((make) => ({ n, make })))),
+        versions: fc.tuple(...numbers.sort((a, b) => a - b).map((n) => meetingVersion(org, oneCell).map((make) => ({ n, make })))),
         retractAfterMs: fc.option(fc.integer({ min: 0, max: Q1_MS + 20 * DAY_MS }), { nil: undefined, freq: 5 }),
       }),
     );
@@ -81,6 +120,11 @@ export function eventStream(org: OrgIndex, { maxMeetings = 12 }: { maxMeetings?:
       return events;
     });
   });
+}
+
+/** Streams over the whole org, and a quarter of the time one cell's year of scored meetings (at least 8, for runs to form). */
+export function anyEventStream(org: OrgIndex, { maxMeetings = 12 }: { maxMeetings?: number } = {}): fc.Arbitrary<MeetingEvent[]> {
+  return fc.oneof({ weight: 3, arbitrary: eventStream(org, { maxMeetings }) }, { weight: 1, arbitrary: eventStream(org, { maxMeetings: Math.max(maxMeetings, 8), oneCell: true }) });
 }
 
 /** The same stream delivered at least once, in any order. */
