@@ -13,6 +13,7 @@ import { mapLimit } from '../../shared/concurrency.ts';
 import { batchGet, queryAll } from './batch.ts';
 import type { Finding } from '../../shared/contract/findings.ts';
 import { fingerprint } from '../../shared/pipeline/fingerprint.ts';
+import { entryKey } from '../../shared/ledger/ledger.ts';
 import { entryFromItem, toRegisterAttribute } from './entry-item.ts';
 import {
   attentionSortKey,
@@ -231,10 +232,18 @@ export class DynamoLedgerStore implements LedgerStore {
     return (await conditional(this.db.send(new UpdateCommand({ TableName: this.table, Key: key, UpdateExpression: update, ConditionExpression: newer, ExpressionAttributeNames: { ...names, '#st': 'status' }, ExpressionAttributeValues: values })))) !== null;
   }
 
+  /**
+   * A finding item is written by the entry that raises or drops it. Most identities come from one entry, ordered by its
+   * rev; a finding about a meeting may come from another entry when a version moves the meeting (the quality ratings
+   * live in the cell's year), so the meeting's version orders first: a write about an older version never lands, a
+   * raise by another entry at the same version wins, and a drop counts only from the entry that raised it last.
+   */
   async saveFindings(o: EntryOutcome, now: number): Promise<void> {
     const { entry, placement } = o;
-    const findingNames = { '#r': 'rev', '#a': 'at' };
-    const findingNewer = 'attribute_not_exists(#r) OR #r < :rev OR (#r = :rev AND #a <= :now)';
+    const owner = entryKey(entry.ruleId, entry.subject, entry.period);
+    const names = { '#r': 'rev', '#a': 'at', '#mv': 'mv', '#o': 'owner' };
+    const sameOwnerNewer = '(#o = :o AND (#r < :rev OR (#r = :rev AND #a <= :now)))';
+    const values = (identity: string) => ({ ':rev': entry.rev, ':now': now, ':mv': meetingVersionOf(entry, identity), ':o': owner });
     const writes: Array<Promise<unknown>> = [];
     for (const [identity, finding] of Object.entries(o.raised)) {
       if (entry.saved.raised[identity] === fingerprint(finding)) continue;
@@ -249,14 +258,16 @@ export class DynamoLedgerStore implements LedgerStore {
                 active: true,
                 rev: entry.rev,
                 at: now,
+                mv: meetingVersionOf(entry, identity),
+                owner,
                 unitId: placement.unitId,
                 provinceId: placement.provinceId,
                 gsi2pk: provincePartition(placement.provinceId),
                 gsi2sk: `${unitPathPrefix(placement.unitPath)}#${finding.period}#${identity}`,
               },
-              ConditionExpression: findingNewer,
-              ExpressionAttributeNames: findingNames,
-              ExpressionAttributeValues: { ':rev': entry.rev, ':now': now },
+              ConditionExpression: `attribute_not_exists(#mv) OR #mv < :mv OR (#mv = :mv AND (#o <> :o OR ${sameOwnerNewer}))`,
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: values(identity),
             }),
           ),
         ),
@@ -269,10 +280,10 @@ export class DynamoLedgerStore implements LedgerStore {
             new UpdateCommand({
               TableName: this.table,
               Key: findingKey(identity),
-              UpdateExpression: 'SET active = :false, #r = :rev, #a = :now REMOVE gsi2pk, gsi2sk',
-              ConditionExpression: `attribute_exists(pk) AND (${findingNewer})`,
-              ExpressionAttributeNames: findingNames,
-              ExpressionAttributeValues: { ':false': false, ':rev': entry.rev, ':now': now },
+              UpdateExpression: 'SET active = :false, #r = :rev, #a = :now, #mv = :mv, #o = :o REMOVE gsi2pk, gsi2sk',
+              ConditionExpression: `attribute_exists(pk) AND (attribute_not_exists(#mv) OR #mv < :mv OR (#mv = :mv AND ${sameOwnerNewer}))`,
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: { ...values(identity), ':false': false },
             }),
           ),
         ),
@@ -367,3 +378,9 @@ export class DynamoLedgerStore implements LedgerStore {
   }
 }
 
+/** The version of the meeting a finding is about, as the entry holds it (a retraction's tombstone outranks every version); 0 when it is not about a meeting. */
+function meetingVersionOf(entry: StoredEntry, identity: string): number {
+  // `kind|ruleId|type:id|period` (findingIdentity); ids hold no "|".
+  const subject = identity.split('|')[2] ?? '';
+  return subject.startsWith('meeting:') ? (entry.registers.get(subject.slice('meeting:'.length))?.version ?? 0) : 0;
+}

@@ -65,16 +65,18 @@ export function withdrawalCandidates(outcome: EntryOutcome): string[] {
 
 /**
  * What to tell people: every finding raised that was not raised before; a
- * finding withdrawn only when nothing replaces it and nothing is owed any
- * more (a late record, a corrected meeting). A reminder that becomes a
- * violation, or one that lapses into the grace days, goes without a word.
+ * finding withdrawn only when nothing replaces it, no other entry of the
+ * same event raises it, and nothing is owed any more (a late record, a
+ * corrected meeting). A reminder that becomes a violation, or one that
+ * lapses into the grace days, goes without a word.
  */
-export function noticesOf(outcome: EntryOutcome, previous: ReadonlyMap<string, Finding>): Notice[] {
+export function noticesOf(outcome: EntryOutcome, previous: ReadonlyMap<string, Finding>, raisedElsewhere: ReadonlySet<string> = new Set()): Notice[] {
   const notices: Notice[] = [];
   for (const [id, finding] of Object.entries(outcome.raised)) if (!(id in outcome.entry.saved.raised)) notices.push({ stage: 'raised', finding });
   for (const id of withdrawalCandidates(outcome)) {
     const old = previous.get(id);
-    if (!old) continue;
+    // A meeting moved to another cell takes its finding along: that entry raises it, nothing is withdrawn.
+    if (!old || raisedElsewhere.has(id)) continue;
     const replaced = Object.values(outcome.raised).some((f) => f.ruleId === old.ruleId && f.subject.id === old.subject.id && f.subject.type === old.subject.type && f.period === old.period);
     if (!replaced) notices.push({ stage: 'withdrawn', finding: old });
   }

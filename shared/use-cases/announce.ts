@@ -28,8 +28,9 @@ export async function saveAndAnnounce(outcomes: readonly EntryOutcome[], deps: A
   // Wording a withdrawal needs the finding as raised: one more read, only when something may be withdrawn.
   const candidates = changed.flatMap(withdrawalCandidates);
   const previous = candidates.length > 0 ? await deps.store.findings(candidates) : new Map<string, Finding>();
+  const raisedNow = new Set(outcomes.flatMap((o) => Object.keys(o.raised)));
   const pending = changed.flatMap((outcome) =>
-    noticesOf(outcome, previous).flatMap((notice) =>
+    noticesOf(outcome, previous, raisedNow).flatMap((notice) =>
       notificationsFor(notice.finding, notice.stage, { provinceId: outcome.placement.provinceId, unitId: outcome.placement.unitId }).map((notification) => ({
         outcome,
         notification,

@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoLedgerStore } from '../../adapters/dynamodb/ledger-store.ts';
+import type { Finding } from '../../shared/contract/findings.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const store = new DynamoLedgerStore(DynamoDBDocumentClient.from(new DynamoDBClient({})), 'chibo');
@@ -105,6 +106,55 @@ describe('DynamoLedgerStore writes', () => {
       Item: { pk: 'NOTIFIED#violation|r|cell:c|2026-02|raised|ubkt:P', sk: 'NOTIFIED', claimant: 'e-9', at: 1_775_000_000_000, expiresAt: 1_775_000_000 + 90 * 24 * 3600 },
       ConditionExpression: 'attribute_not_exists(pk) OR (claimant = :c AND attribute_not_exists(sentAt))',
       ExpressionAttributeValues: { ':c': 'e-9' },
+    });
+  });
+
+  it('a finding about a meeting is ordered by the meeting’s version first: a raise from another entry at the same version wins, a drop counts only from the entry that raised it last', async () => {
+    ddb.on(PutCommand).resolves({});
+    ddb.on(UpdateCommand).resolves({});
+    const raised = { kind: 'alert', ruleId: 'quality/rating-below-kha', subject: { type: 'meeting', id: 'M-q' }, period: '2026-01' } as unknown as Finding;
+    const identity = 'alert|quality/rating-below-kha|meeting:M-q|2026-01';
+    const entry = {
+      ruleId: 'quality/rating-below-kha',
+      subject: { type: 'cell' as const, id: 'LC.NL.THCS' },
+      period: '2026',
+      rev: 7,
+      registers: new Map([['M-q', { ...register, version: 6 }]]),
+      followUps: new Map(),
+      saved: { raised: { 'alert|quality/rating-below-kha|meeting:M-old|2026-01': 'x' }, status: null, attentionAt: null, view: null },
+    };
+    const placement = { unitId: 'LC.NL.THCS', unitPath: ['LC', 'LC.NL', 'LC.NL.THCS'], provinceId: 'LC' };
+    await store.saveFindings({ entry, placement, status: null, attentionAt: null, view: null, raised: { [identity]: raised }, dropped: ['alert|quality/rating-below-kha|meeting:M-old|2026-01'], changed: true }, 1_775_000_000_000);
+    const names = { '#r': 'rev', '#a': 'at', '#mv': 'mv', '#o': 'owner' };
+    const owner = 'quality/rating-below-kha|cell:LC.NL.THCS|2026';
+    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input).toEqual({
+      TableName: 'chibo',
+      Item: {
+        pk: `FINDING#${identity}`,
+        sk: 'FINDING',
+        finding: raised,
+        active: true,
+        rev: 7,
+        at: 1_775_000_000_000,
+        mv: 6,
+        owner,
+        unitId: 'LC.NL.THCS',
+        provinceId: 'LC',
+        gsi2pk: 'PROV#LC',
+        gsi2sk: `FINDING#LC/LC.NL/LC.NL.THCS/#2026-01#${identity}`,
+      },
+      ConditionExpression: 'attribute_not_exists(#mv) OR #mv < :mv OR (#mv = :mv AND (#o <> :o OR (#o = :o AND (#r < :rev OR (#r = :rev AND #a <= :now)))))',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: { ':rev': 7, ':now': 1_775_000_000_000, ':mv': 6, ':o': owner },
+    });
+    // M-old has no register in this entry: version 0, so only this entry's own newer drop lands.
+    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input).toEqual({
+      TableName: 'chibo',
+      Key: { pk: 'FINDING#alert|quality/rating-below-kha|meeting:M-old|2026-01', sk: 'FINDING' },
+      UpdateExpression: 'SET active = :false, #r = :rev, #a = :now, #mv = :mv, #o = :o REMOVE gsi2pk, gsi2sk',
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#mv) OR #mv < :mv OR (#mv = :mv AND (#o = :o AND (#r < :rev OR (#r = :rev AND #a <= :now)))))',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: { ':rev': 7, ':now': 1_775_000_000_000, ':mv': 0, ':o': owner, ':false': false },
     });
   });
 });

@@ -42,3 +42,26 @@ it('a retraction of a meeting that moved cells keeps the first cell’s obligati
   expect(keysOf(expected)).toContain('violation dieu-le/monthly-regular-meeting cell:LC.NL.TDP2 2026-01');
   expect(await pipeline.activeFindings(org.snapshot)).toEqual(expected);
 });
+
+it('a scored meeting moved to another cell takes its quality alert along, in whichever order the two cells’ writes land, and nobody is told it was withdrawn', async () => {
+  const quality = packs('quality');
+  const heldAt = '2026-01-08T19:30:00+07:00';
+  const poor = { sheet: 'hd42-100', scoredBy: 'self' as const, scores: { conduct: 10 } };
+  const present = (cell: string) => [1, 2, 3, 4, 5].map((n) => ({ memberId: `${cell}-${n}`, status: 'present' as const }));
+  const inTdp5 = meeting({ meetingId: 'M-q', version: 5, unitId: 'LC.NL.TDP5', heldAt, attendance: present('TDP5'), quality: poor, recordedAt: '2026-01-09T08:00:00+07:00' });
+  // Higher revs on the first cell's year, so an order by entry revs alone would let its withdrawal win.
+  const others = [1, 2, 3].map((n) => meeting({ meetingId: `M-o${n}`, unitId: 'LC.NL.TDP5', heldAt: `2026-01-1${n}T19:30:00+07:00`, attendance: present('TDP5'), recordedAt: '2026-01-15T08:00:00+07:00' }));
+  const movedToThcs = meeting({ meetingId: 'M-q', version: 6, unitId: 'LC.NL.THCS', heldAt, attendance: present('THCS'), quality: poor, recordedAt: '2026-01-20T08:00:00+07:00' });
+  const events: MeetingEvent[] = [inTdp5, ...others, movedToThcs];
+  const p = await Pipeline.start(org, quality, FROM, '2026-01-20T08:00:00+07:00');
+  try {
+    for (const event of events) await p.record(event);
+    const expected = evaluate(org, events, quality, '2026-01-20T08:00:00+07:00', FROM).filter((f) => f.ruleId === 'quality/rating-below-kha');
+    expect(keysOf(expected)).toEqual(['alert quality/rating-below-kha meeting:M-q 2026-01']);
+    expect(expected[0]!.message.vi).toMatch(/Trường THCS/);
+    expect((await p.activeFindings(org.snapshot)).filter((f) => f.ruleId === 'quality/rating-below-kha')).toEqual(expected);
+    expect(p.notifier.sent.filter((n) => n.attributes.kind === 'withdrawn')).toEqual([]);
+  } finally {
+    await p.dynamo.stop();
+  }
+});
