@@ -1,6 +1,6 @@
 /** Events as JSON Lines, streamed: one event in memory at a time, each error located at its line. */
 import { createReadStream } from 'node:fs';
-import { MeetingEvent, type MeetingEventSchema } from '../shared/contract/events.ts';
+import type { MeetingEvent, MeetingEventSchema } from '../shared/contract/events.ts';
 import { formatPath, fromZod } from '../shared/contract/issues.ts';
 import { parseJsonText } from '../shared/contract/json-text.ts';
 import { checkEventReferences } from '../shared/org/check-event.ts';
@@ -12,8 +12,8 @@ export interface NumberedEvent {
   event: MeetingEvent;
 }
 
-/** Events checked by `schema`: the contract with the score sheets the caller knows (the shipped ones by default). */
-export async function* readEvents(file: string, org: OrgIndex, schema: MeetingEventSchema = MeetingEvent): AsyncGenerator<NumberedEvent> {
+/** Events checked by `schema`: the contract with the score sheets the caller knows (meetingEventWith). */
+export async function* readEvents(file: string, org: OrgIndex, schema: MeetingEventSchema): AsyncGenerator<NumberedEvent> {
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const opened = new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());

@@ -236,7 +236,7 @@ export class DynamoLedgerStore implements LedgerStore {
    * A finding item is written by the entry that raises or drops it. Most identities come from one entry, ordered by its
    * rev; a finding about a meeting may come from another entry when a version moves the meeting (the quality ratings
    * live in the cell's year), so the meeting's version orders first: a write about an older version never lands, a
-   * raise by another entry at the same version wins, and a drop counts only from the entry that raised it last.
+   * raise by another entry at the same or a newer version wins, and a drop counts only from the entry that raised it last.
    */
   async saveFindings(o: EntryOutcome, now: number): Promise<void> {
     const { entry, placement } = o;
@@ -266,6 +266,7 @@ export class DynamoLedgerStore implements LedgerStore {
                 gsi2pk: provincePartition(placement.provinceId),
                 gsi2sk: `${unitPathPrefix(placement.unitPath)}#${finding.period}#${identity}`,
               },
+              // No item, or one written before this order (no `mv`): the raise lands.
               ConditionExpression: `attribute_not_exists(#mv) OR #mv < :mv OR (#mv = :mv AND #o <> :o) OR ${sameOwnerNewer}`,
               ExpressionAttributeNames: names,
               ExpressionAttributeValues: values(identity),
@@ -282,8 +283,9 @@ export class DynamoLedgerStore implements LedgerStore {
               TableName: this.table,
               Key: findingKey(identity),
               UpdateExpression: 'SET active = :false, #r = :rev, #a = :now, #mv = :mv, #o = :o REMOVE gsi2pk, gsi2sk',
-              // An item without `mv` must still exist: an update would create one.
-              ConditionExpression: `(attribute_exists(pk) AND attribute_not_exists(#mv)) OR #mv < :mv OR ${sameOwnerNewer}`,
+              // Only the owner drops: an entry that raised it before the meeting moved away may still list it, at a newer version.
+              // An item without `mv` (written before this order) must still exist: an update would create one.
+              ConditionExpression: `(attribute_exists(pk) AND attribute_not_exists(#mv)) OR (#o = :o AND #mv < :mv) OR ${sameOwnerNewer}`,
               ExpressionAttributeNames: names,
               ExpressionAttributeValues: { ...values(identity), ':false': false },
             }),

@@ -23,9 +23,10 @@ const AttendanceMeasure = z.strictObject({
   otherwise: Points,
   /**
    * Added when, up to and including this meeting, no member has had more than `maxExcusedStreak`
-   * consecutive excused absences this year, counting the cell's meetings of `kinds`.
+   * consecutive excused absences this year, counting the cell's meetings of `kinds` (by default regular and
+   * combined, as HD 12's alert counts them).
    */
-  streakBonus: z.strictObject({ points: Points, maxExcusedStreak: z.number().int().min(1), kinds: z.array(MeetingKind).min(1) }).optional(),
+  streakBonus: z.strictObject({ points: Points, maxExcusedStreak: z.number().int().min(1), kinds: z.array(MeetingKind).min(1).default(['regular', 'combined']) }).optional(),
 });
 const DurationMeasure = z.strictObject({
   measure: z.literal('duration'),

@@ -14,9 +14,7 @@ import type { PeriodReport, ReportRow } from '../contract/report.ts';
 import { coversDate, type OrgIndex } from '../org/org-index.ts';
 import type { StoredEntry } from '../ports/ledger-store.ts';
 import type { Rule } from '../rules/rule-pack.ts';
-import { ledgerOf } from '../pipeline/entry-ledger.ts';
-import type { QualityRatingRule } from '../rules/templates/quality-rating.ts';
-import { ratingsOf } from '../rules/templates/rated-meeting.ts';
+import { storedRatingsOf } from '../rules/templates/rated-meeting.ts';
 import { meetingRating, qualityColumns, type MeetingRating } from './quality-distribution.ts';
 import { subtreeInOrder } from './unit-tree.ts';
 
@@ -101,9 +99,8 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
       if (held.length > 0) cell.thematic = true;
     } else if (role === 'quality') {
       // Settled on the cell's whole year (the attendance bonus reads it), then kept when held in the period.
-      const rule = input.rules.get(entry.ruleId) as QualityRatingRule;
-      const ledgerEntry = ledgerOf([entry]).entry(entry.ruleId, entry.subject, entry.period);
-      for (const { meetingId, heldAt, rating } of ledgerEntry ? ratingsOf(rule, ledgerEntry, org) : []) {
+      const rule = input.rules.get(entry.ruleId);
+      for (const { meetingId, heldAt, rating } of rule?.template === 'quality-rating' ? storedRatingsOf(rule, entry, org) : []) {
         if (heldAt >= bounds.start && heldAt < bounds.end) cell.ratings.set(meetingId, meetingRating(rating));
       }
     } else {

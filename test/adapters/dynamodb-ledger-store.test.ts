@@ -153,7 +153,8 @@ describe('DynamoLedgerStore writes', () => {
       TableName: 'chibo',
       Key: { pk: 'FINDING#alert|quality/rating-below-kha|meeting:M-old|2026-01', sk: 'FINDING' },
       UpdateExpression: 'SET active = :false, #r = :rev, #a = :now, #mv = :mv, #o = :o REMOVE gsi2pk, gsi2sk',
-      ConditionExpression: '(attribute_exists(pk) AND attribute_not_exists(#mv)) OR #mv < :mv OR (#mv = :mv AND #o = :o AND #r < :rev) OR (#mv = :mv AND #o = :o AND #r = :rev AND #a <= :now)',
+      ConditionExpression:
+        '(attribute_exists(pk) AND attribute_not_exists(#mv)) OR (#o = :o AND #mv < :mv) OR (#mv = :mv AND #o = :o AND #r < :rev) OR (#mv = :mv AND #o = :o AND #r = :rev AND #a <= :now)',
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: { ':rev': 7, ':now': 1_775_000_000_000, ':mv': 0, ':o': owner, ':false': false },
     });

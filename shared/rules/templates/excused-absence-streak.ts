@@ -1,18 +1,16 @@
 /**
  * Streak of excused absences (HD 12: "vắng mặt có lý do quá 03 lần liên tiếp
- * trong năm"). The streak runs over the cell's meetings of the year in time
- * order, skipping meetings where the member is not eligible (exempted, not yet
- * or no longer a member); any eligible meeting where the member is not marked
- * `excused` ends it. The ledger keeps one entry per cell and year, so a
- * present member costs no write of their own.
+ * trong năm"), counted over the cell's meetings of the year of the rule's
+ * kinds as shared/rules/excused-runs.ts counts runs. The ledger keeps one
+ * entry per cell and year, so a present member costs no write of their own.
  */
 import * as z from 'zod';
 import type { Finding } from '../../contract/findings.ts';
 import { MeetingKind } from '../../contract/events.ts';
 import type { EvaluationContext } from '../../engine/evaluation-context.ts';
 import type { MeetingFacts } from '../../engine/meeting-facts.ts';
-import type { Evidence, Mark } from '../../ledger/ledger.ts';
-import { localDateOf } from '../../calendar/period.ts';
+import type { Mark } from '../../ledger/ledger.ts';
+import { byHeldAt, ExcusedRuns, type ExcusedAt } from '../excused-runs.ts';
 import type { OrgIndex } from '../../org/org-index.ts';
 import { messagesFor, ruleBase } from '../rule-schema.ts';
 import type { RuleTemplate } from './template.ts';
@@ -44,32 +42,23 @@ function marks(rule: ExcusedAbsenceStreakRule, meeting: MeetingFacts, _org: OrgI
   });
 }
 
-/** The first streak longer than `max`, as the meetings it spans, or null. */
-function firstLongStreak(memberId: string, cellId: string, meetings: Array<[string, Evidence]>, max: number, org: OrgIndex): string[] | null {
-  const member = org.members.get(memberId);
-  if (!member) return null;
-  let streak: string[] = [];
-  for (const [meetingId, ev] of meetings) {
-    if (!org.isEligible(member, cellId, localDateOf(ev.heldAt))) continue;
-    if ((ev['excused'] as readonly string[]).includes(memberId)) {
-      streak.push(meetingId);
-      if (streak.length > max) return streak;
-    } else {
-      streak = [];
-    }
-  }
-  return null;
+/** Each member's first run longer than `max`, as the meetings it spans, by member id. */
+function firstLongRuns(cellId: string, meetings: readonly ExcusedAt[], max: number, org: OrgIndex): Array<[string, string[]]> {
+  const runs = new ExcusedRuns(cellId, org);
+  const first = new Map<string, string[]>();
+  for (const meeting of meetings) for (const [memberId, run] of runs.add(meeting)) if (run.length > max && !first.has(memberId)) first.set(memberId, [...run]);
+  return [...first].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
 function findings(rule: ExcusedAbsenceStreakRule, ctx: EvaluationContext, out: Finding[]): void {
   for (const entry of ctx.ledger.entries(rule.id)) {
     if (!ctx.inScope(rule.id, entry.subject, entry.period)) continue;
-    const meetings = [...(entry.slots.get('meetings') ?? [])].sort(([a, x], [b, y]) => x.heldAt - y.heldAt || (a < b ? -1 : 1));
-    const heldAt = new Map(meetings.map(([id, ev]) => [id, ev.heldAt]));
-    const candidates = new Set(meetings.flatMap(([, ev]) => ev['excused'] as readonly string[]));
-    for (const memberId of [...candidates].sort()) {
-      const streak = firstLongStreak(memberId, entry.subject.id, meetings, rule.maxConsecutive, ctx.org);
-      if (!streak || heldAt.get(streak.at(-1)!)! < ctx.from) continue;
+    const meetings = [...(entry.slots.get('meetings') ?? [])]
+      .map(([meetingId, ev]): ExcusedAt => ({ meetingId, heldAt: ev.heldAt, excused: ev['excused'] as readonly string[] }))
+      .sort(byHeldAt);
+    const heldAt = new Map(meetings.map((m) => [m.meetingId, m.heldAt]));
+    for (const [memberId, streak] of firstLongRuns(entry.subject.id, meetings, rule.maxConsecutive, ctx.org)) {
+      if (heldAt.get(streak.at(-1)!)! < ctx.from) continue;
       out.push(
         ctx.finding({
           rule,

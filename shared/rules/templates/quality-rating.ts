@@ -31,7 +31,7 @@ function marks(rule: QualityRatingRule, meeting: MeetingFacts, org: OrgIndex, ou
 
 function findings(rule: QualityRatingRule, ctx: EvaluationContext, out: Finding[]): void {
   for (const entry of ctx.ledger.entries(rule.id)) {
-    if (entry.subject.type !== 'cell' || !ctx.inScope(rule.id, entry.subject, entry.period)) continue;
+    if (!ctx.inScope(rule.id, entry.subject, entry.period)) continue;
     for (const { meetingId, heldAt, month, sheet, rating } of ratingsOf(rule, entry, ctx.org)) {
       if (heldAt < ctx.from || !rule.alertBands.includes(rating.band)) continue;
       out.push(

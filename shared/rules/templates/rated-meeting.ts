@@ -2,7 +2,7 @@
  * What the quality templates share. A rating reads the record and the
  * cell's year (the attendance bonus, excused-streaks.ts), so each quality
  * rule keeps one entry per cell and year: slot `attended` for every meeting
- * whose excused absences can make a run, slot `rated` with what a scored
+ * whose excused absences can make a run, slot `scored` with what a scored
  * meeting's rating is made of. Ratings are settled when findings are asked
  * for, from the whole entry: a late earlier meeting re-rates the later ones,
  * in any arrival order.
@@ -11,16 +11,18 @@ import type { MeetingKind, MeetingQuality } from '../../contract/events.ts';
 import type { MeetingFacts } from '../../engine/meeting-facts.ts';
 import type { Evidence, LedgerEntry, Mark } from '../../ledger/ledger.ts';
 import type { OrgIndex } from '../../org/org-index.ts';
+import type { StoredEntry } from '../../ports/ledger-store.ts';
 import { BAND_LABEL } from '../../quality/band.ts';
 import type { RecordFacts } from '../../quality/computed-criteria.ts';
 import { longestStreaksSoFar, type AttendedMeeting } from '../../quality/excused-streaks.ts';
 import { rate, type Rating } from '../../quality/rating.ts';
-import { recordFacts } from '../../quality/record-measures.ts';
+import { recordFacts } from '../../quality/record-facts.ts';
 import type { ScoreSheet } from '../../quality/score-sheet.ts';
 import { joinList, type MessageValue } from '../messages.ts';
 
 export const ATTENDED = 'attended';
-export const RATED = 'rated';
+/** Not `rated`: entries of an earlier layout (per cell and month) kept ratings there in another shape. */
+export const SCORED = 'scored';
 
 /** The meeting kinds whose excused absences the rule's sheets count in a run. */
 function streakKinds(sheets: readonly ScoreSheet[]): Set<MeetingKind> {
@@ -53,7 +55,7 @@ export function qualityMarks(ruleId: string, sheets: readonly ScoreSheet[], meet
   const facts = recordFacts(meeting, org);
   out.push({
     ...at,
-    slot: RATED,
+    slot: SCORED,
     evidence: {
       heldAt: meeting.heldAt,
       month: meeting.periods.month,
@@ -83,7 +85,7 @@ export interface SettledRating {
 }
 
 /** The ratings of a cell's year, each with the runs of excused absences up to its meeting; in time order. */
-export function settledRatings(
+function settledRatings(
   sheets: readonly ScoreSheet[],
   cellId: string,
   attended: ReadonlyMap<string, Evidence>,
@@ -121,9 +123,22 @@ export function settledRatings(
   return out.sort((a, b) => a.heldAt - b.heldAt || (a.meetingId < b.meetingId ? -1 : 1));
 }
 
-/** The settled ratings of one of a quality rule's cell-year entries. */
+/** The settled ratings of one of a quality rule's cell-year entries (none from an entry of another layout). */
 export function ratingsOf(rule: { sheets: readonly ScoreSheet[] }, entry: LedgerEntry, org: OrgIndex): SettledRating[] {
-  return settledRatings(rule.sheets, entry.subject.id, entry.slots.get(ATTENDED) ?? new Map(), entry.slots.get(RATED) ?? new Map(), org);
+  if (entry.subject.type !== 'cell') return [];
+  return settledRatings(rule.sheets, entry.subject.id, entry.slots.get(ATTENDED) ?? new Map(), entry.slots.get(SCORED) ?? new Map(), org);
+}
+
+/** The same from a stored entry's registers (the period report). */
+export function storedRatingsOf(rule: { sheets: readonly ScoreSheet[] }, entry: StoredEntry, org: OrgIndex): SettledRating[] {
+  if (entry.subject.type !== 'cell') return [];
+  const attended = new Map<string, Evidence>();
+  const scored = new Map<string, Evidence>();
+  for (const [meetingId, register] of entry.registers) {
+    if (register.slots[ATTENDED]) attended.set(meetingId, register.slots[ATTENDED]);
+    if (register.slots[SCORED]) scored.set(meetingId, register.slots[SCORED]);
+  }
+  return settledRatings(rule.sheets, entry.subject.id, attended, scored, org);
 }
 
 /** 95.7 points: "95,7" in Vietnamese. */

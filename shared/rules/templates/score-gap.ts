@@ -29,7 +29,7 @@ function marks(rule: ScoreGapRule, meeting: MeetingFacts, org: OrgIndex, out: Ma
 
 function findings(rule: ScoreGapRule, ctx: EvaluationContext, out: Finding[]): void {
   for (const entry of ctx.ledger.entries(rule.id)) {
-    if (entry.subject.type !== 'cell' || !ctx.inScope(rule.id, entry.subject, entry.period)) continue;
+    if (!ctx.inScope(rule.id, entry.subject, entry.period)) continue;
     for (const { meetingId, heldAt, month, sheet, rating, selfRating } of ratingsOf(rule, entry, ctx.org)) {
       if (heldAt < ctx.from || !selfRating) continue;
       const gap = Math.round(Math.abs(rating.total - selfRating.total) * 10) / 10;
