@@ -1,7 +1,7 @@
 /** Events as JSON Lines, streamed: one event in memory at a time, each error located at its line. */
 import { createReadStream } from 'node:fs';
 import type { MeetingEvent, MeetingEventSchema } from '../shared/contract/events.ts';
-import { formatPath, fromZod } from '../shared/contract/issues.ts';
+import { fromZod } from '../shared/contract/issues.ts';
 import { parseJsonText } from '../shared/contract/json-text.ts';
 import { checkEventReferences } from '../shared/org/check-event.ts';
 import type { OrgIndex } from '../shared/org/org-index.ts';
@@ -25,7 +25,7 @@ export async function* readEvents(file: string, org: OrgIndex, schema: MeetingEv
     line++;
     if (text.trim() === '') continue;
     const read = parseJsonText(text);
-    if (!read.ok) throw new InputError(file, line, read.issue.path.length > 0 ? formatPath(read.issue.path) : null, read.issue.message.replace(/ at line 1,/, ' at'));
+    if (!read.ok) throw InputError.fromJsonIssue(file, line, read.issue);
     const json = read.json;
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw InputError.fromIssue(file, line, fromZod(parsed.error, json)[0]!);

@@ -5,15 +5,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { formatPath, type ContractIssue, type Parsed } from '../shared/contract/issues.ts';
-import { parseJsonText } from '../shared/contract/json-text.ts';
+import { lineAt, parseJsonText } from '../shared/contract/json-text.ts';
 import { InputError } from './input-error.ts';
 import { readLargeJsonObject } from './read-large-json.ts';
-
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
 
 /** The line of the deepest node the path reaches (the field itself, or the object that lacks it). */
 function lineOfPath(text: string, path: ReadonlyArray<PropertyKey>): number | null {

@@ -3,7 +3,6 @@ import { parseOptions } from './parse-options.ts';
 import { readText } from './read-json-file.ts';
 import { CONNECTION_OPTIONS, connection, request } from './client.ts';
 import { cliPath, InputError } from './input-error.ts';
-import { formatPath } from '../shared/contract/issues.ts';
 import { parseJsonText } from '../shared/contract/json-text.ts';
 
 export const RECORD_USAGE = `chibo record FILE [--url URL] [--token T]     events as JSON (one or an array) or JSON Lines, to POST /events`;
@@ -12,8 +11,7 @@ const BATCH = 500;
 function parsed(file: string, text: string, line: number | null): unknown {
   const read = parseJsonText(text);
   if (read.ok) return read.json;
-  const where = line ?? read.issue.line;
-  throw new InputError(file, where, read.issue.path.length > 0 ? formatPath(read.issue.path) : null, line === null ? read.issue.message : read.issue.message.replace(/ at line 1,/, ' at'));
+  throw InputError.fromJsonIssue(file, line, read.issue);
 }
 
 export async function recordCommand(argv: string[], out: NodeJS.WritableStream): Promise<void> {

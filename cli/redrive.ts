@@ -8,7 +8,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import * as z from 'zod';
-import { startRuntime } from '../local/runtime.ts';
+import { deadLettersFileIn, startRuntime } from '../local/runtime.ts';
 import { InputError } from './input-error.ts';
 import { parseOptions } from './parse-options.ts';
 
@@ -22,7 +22,7 @@ export async function redriveCommand(argv: string[], out: NodeJS.WritableStream)
   const { values } = parseOptions(argv, { 'data-dir': { type: 'string' } }, REDRIVE_USAGE);
   const dataDir = resolve(values['data-dir'] ?? process.env['CHIBO_DATA_DIR'] ?? '.chibo/data');
   const stateDir = dirname(dataDir);
-  const file = join(stateDir, 'dead-letters.jsonl');
+  const file = deadLettersFileIn(stateDir);
   const letters = await readLetters(file);
   if (letters.length === 0) {
     out.write(`Không có thư chết nào trong ${file}. / No dead letters.\n`);

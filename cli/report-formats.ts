@@ -2,9 +2,10 @@
 import { reportTitle } from '../shared/reports/report-title.ts';
 import type { PeriodReport } from '../shared/contract/report.ts';
 import { reportCsvText } from '../shared/reports/report-csv.ts';
-import { criterionLabel } from '../shared/reports/quality-distribution.ts';
-import { share } from '../shared/reports/report-columns.ts';
+import { QUALITY_COLUMNS, share } from '../shared/reports/report-columns.ts';
 import { reportWorkbook } from '../shared/reports/report-workbook.ts';
+
+const MOST_MISSED = QUALITY_COLUMNS.find((c) => c.key === 'mostMissedCriteria')!;
 
 const segmenter = new Intl.Segmenter('vi', { granularity: 'grapheme' });
 const width = (text: string): number => [...segmenter.segment(text)].length;
@@ -55,7 +56,7 @@ export function reportTable(report: PeriodReport): string {
     for (const r of rated) {
       const q = r.quality!;
       const bands = [q.bands.tot, q.bands.kha, q.bands.trungBinh, q.bands.kem].map((n) => percent(share(n, q.ratedMeetings))).join(' / ');
-      const missed = q.mostMissed.map((m) => `${criterionLabel(m.criterion)} (${m.meetings})`).join('; ');
+      const missed = MOST_MISSED.value(r);
       out.push(`  ${r.name}: ${q.ratedMeetings} buổi chấm điểm / scored; ${bands}; ${String(q.meanScore).replace('.', ',')} điểm${missed ? `; hay bị trừ điểm / most missed: ${missed}` : ''}`);
     }
   }

@@ -10,12 +10,11 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { CSP } from '../web/csp.ts';
+import { ROUTES } from './api.ts';
 
-/** The API's paths the page calls (infra/api.ts ROUTES), forwarded to API Gateway. */
-export const API_PATHS = ['/health', '/org', '/events', '/findings', '/obligations', '/report', '/heatmap', '/meetings', '/rules', '/decisions'] as const;
-
-/** Same-origin only, as the embedded default serves the page (web/serve.ts). */
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+/** The API's paths, forwarded to API Gateway. */
+const API_PATHS = [...new Set(ROUTES.map((r) => r.path))];
 
 export interface DashboardProps {  /** The HTTP API's base URL (https://<id>.execute-api.<region>.amazonaws.com/). */
   readonly apiUrl: string;

@@ -13,6 +13,7 @@ import { DAY_MS, formatInstant, instantMs } from '../shared/calendar/period.ts';
 import { MeetingEvent } from '../shared/contract/events.ts';
 import { parseOrg } from '../shared/org/parse-org.ts';
 import { BUILT_IN_PACKS, ALWAYS_ON_PACK } from '../shared/rules/packs/index.ts';
+import { quality } from '../shared/rules/packs/quality.ts';
 import type { Runtime } from './runtime.ts';
 
 const FIRST_SWEEP = instantMs('2026-01-01T06:00:00+07:00');
@@ -25,7 +26,7 @@ export async function seedDemo(runtime: Runtime, log: (line: string) => void): P
     const json = JSON.parse(await readFile(join(dir, 'org.json'), 'utf8')) as Record<string, unknown>;
     const root = (json['units'] as Array<{ id: string; parentId: string | null }>).find((u) => u.parentId === null)!.id;
     // The demo's generated records carry no score sheets: the quality pack would flag every meeting unscored.
-    const bindings = [...BUILT_IN_PACKS.keys()].filter((p) => p !== ALWAYS_ON_PACK && p !== 'quality').map((pack) => ({ pack, unitId: root, from: '2019-04-16' }));
+    const bindings = [...BUILT_IN_PACKS.keys()].filter((p) => p !== ALWAYS_ON_PACK && p !== quality.id).map((pack) => ({ pack, unitId: root, from: '2019-04-16' }));
     const parsed = parseOrg({ ...json, packs: bindings });
     if (!parsed.ok) throw new Error(`demo org: ${JSON.stringify(parsed.issues[0])}`);
     await runtime.api.orgStore.replace(parsed.value.snapshot);

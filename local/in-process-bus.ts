@@ -40,7 +40,8 @@ function meetingOf(body: string): string {
   }
 }
 
-type Waiting = { body: string; deadLetters: DeadLetters; done: (result: 'processed' | 'dead-lettered') => void };
+/** A message waiting for a consumer, with the meeting it is about (read once, not on every drain). */
+type Waiting = { body: string; meeting: string; deadLetters: DeadLetters; done: (result: 'processed' | 'dead-lettered') => void };
 
 export class InProcessBus implements EventBus {
   readonly counts: QueueCounts = { retries: 0, deadLettered: 0, processed: 0 };
@@ -60,19 +61,19 @@ export class InProcessBus implements EventBus {
   }
 
   async put(events: readonly MeetingEvent[]): Promise<void> {
-    await Promise.all(events.map((e) => this.enqueue(busMessageOf(e), this.deadLetters)));
+    await Promise.all(events.map((e) => this.enqueue(busMessageOf(e), e.meetingId, this.deadLetters)));
   }
 
   /** One message again (a redrive): its outcome, and the reason it was dead-lettered again, if it was. */
   async redeliver(body: string): Promise<{ reason: string } | null> {
     let reason: string | null = null;
-    const result = await this.enqueue(body, { send: async (_b, r) => void (reason = r) });
+    const result = await this.enqueue(body, meetingOf(body), { send: async (_b, r) => void (reason = r) });
     return result === 'dead-lettered' ? { reason: reason ?? 'dead-lettered' } : null;
   }
 
-  private enqueue(body: string, deadLetters: DeadLetters): Promise<'processed' | 'dead-lettered'> {
+  private enqueue(body: string, meeting: string, deadLetters: DeadLetters): Promise<'processed' | 'dead-lettered'> {
     return new Promise((done) => {
-      this.waiting.push({ body, deadLetters, done });
+      this.waiting.push({ body, meeting, deadLetters, done });
       this.drain();
     });
   }
@@ -84,10 +85,10 @@ export class InProcessBus implements EventBus {
    */
   private drain(): void {
     while (this.active < this.consumers) {
-      const i = this.waiting.findIndex((w) => !this.busy.has(meetingOf(w.body)));
+      const i = this.waiting.findIndex((w) => !this.busy.has(w.meeting));
       if (i < 0) return;
       const [next] = this.waiting.splice(i, 1) as [Waiting];
-      const meeting = meetingOf(next.body);
+      const { meeting } = next;
       this.active++;
       this.busy.add(meeting);
       void this.deliver(next.body, next.deadLetters).then((result) => {

@@ -27,6 +27,9 @@ import { InProcessBus } from './in-process-bus.ts';
 import { OutboxNotifier } from './outbox-notifier.ts';
 import { authenticator, loadTokens } from './tokens.ts';
 
+/** Where an instance keeps its dead letters; `chibo redrive` reads them there while it is stopped. */
+export const deadLettersFileIn = (stateDir: string): string => join(stateDir, 'dead-letters.jsonl');
+
 export const TABLE_NAME = 'chibo';
 /** Consumers of the in-process meeting queue: POST /events waits for delivery, so concurrent recorders need more than one. */
 const QUEUE_CONSUMERS = 8;
@@ -66,7 +69,6 @@ export interface Runtime {
   sweepAll(at: string): Promise<void>;
   setClock: ((ms: number) => Promise<void>) | null;
   outboxFile: string;
-  deadLettersFile: string;
   /** One dead-lettered message through the queue again: null when it was processed, else why it was dead-lettered again. */
   redeliver(body: string): Promise<{ reason: string } | null>;
   close(): Promise<void>;
@@ -105,8 +107,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const outboxFile = join(options.stateDir, 'outbox.jsonl');
   const outbox = new OutboxNotifier(outboxFile, options.console);
   const deps = { store, notifier: faults ? faults.notifier(outbox) : outbox, config: pipelineConfig(options.env ?? process.env), now: () => travelled ?? clock.now() };
-  const deadLettersFile = join(options.stateDir, 'dead-letters.jsonl');
-  const bus = new InProcessBus(deps, new FileDeadLetters(deadLettersFile), { consumers: QUEUE_CONSUMERS, ...(faults ? { faults } : {}) });
+  const bus = new InProcessBus(deps, new FileDeadLetters(deadLettersFileIn(options.stateDir)), { consumers: QUEUE_CONSUMERS, ...(faults ? { faults } : {}) });
   const sweepAll = async (at: string) => {
     for (const provinceId of await store.provinces()) await sweepProvince({ provinceId, at }, deps);
   };
@@ -162,7 +163,6 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     sweepAll,
     setClock,
     outboxFile,
-    deadLettersFile,
     redeliver: (body) => bus.redeliver(body),
     async close() {
       await sweeps.stop();

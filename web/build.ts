@@ -1,15 +1,14 @@
 /**
  * The dashboard's bundle, built with esbuild's API in-process (tens of
  * milliseconds): nothing built is committed. `npm start` builds it in memory
- * on the first request for the page; the CDK stack writes it to a folder that
- * becomes the S3 bucket's content. The XLSX writer (exceljs) is a chunk of
+ * on the first request for the page; `npm run build:dashboard` writes it to
+ * a folder for the S3 bucket (web/write.ts). The XLSX writer (exceljs) is a chunk of
  * its own, loaded only when someone exports.
  */
 import { readFileSync } from 'node:fs';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, buildSync, type BuildOptions, type OutputFile } from 'esbuild';
+import { build, type BuildOptions, type OutputFile } from 'esbuild';
 
 const WEB = dirname(fileURLToPath(import.meta.url));
 const OUT = '/dashboard';
@@ -47,12 +46,4 @@ function assets(outputFiles: OutputFile[]): Map<string, Asset> {
 
 export async function buildDashboard(): Promise<Map<string, Asset>> {
   return assets((await build(OPTIONS)).outputFiles ?? []);
-}
-
-/** For the CDK app, whose synthesis is synchronous: the files written to `dir`. */
-export function writeDashboard(dir: string): Map<string, Asset> {
-  const built = assets(buildSync(OPTIONS).outputFiles ?? []);
-  mkdirSync(dir, { recursive: true });
-  for (const [path, asset] of built) writeFileSync(join(dir, path), asset.body);
-  return built;
 }

@@ -1,9 +1,8 @@
 /** The dashboard's files for the embedded server: built on the first request for one, then kept in memory. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { buildDashboard, type Asset } from './build.ts';
+import { CSP } from './csp.ts';
 
-/** Same-origin only: the bundle, its chunks and the stylesheet; no inline script or style, nothing from elsewhere. */
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 let built: Promise<Map<string, Asset>> | null = null;
 

@@ -54,15 +54,14 @@ export class DynamoDecisionStore implements DecisionStore {
     }
   }
 
-  async decisions(unitId: string): Promise<Map<string, Decision[]>> {
-    const unit = (await batchGet(this.db, this.table, [unitKey(unitId)])).values().next().value as unknown as UnitItem | undefined;
+  async decisions(unitPath: readonly string[]): Promise<Map<string, Decision[]>> {
     const out = new Map<string, Decision[]>();
-    if (!unit) return out;
+    if (unitPath.length === 0) return out;
     const items = await queryAll(this.db, {
       TableName: this.table,
       IndexName: TABLE.indexes.byProvince.indexName,
       KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :path)',
-      ExpressionAttributeValues: { ':p': provincePartition(unit.provinceId), ':path': decisionPathPrefix(unit.path) },
+      ExpressionAttributeValues: { ':p': provincePartition(unitPath[0]!), ':path': decisionPathPrefix(unitPath) },
     });
     for (const item of items) {
       const identity = String(item['identity']);

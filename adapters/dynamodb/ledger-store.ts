@@ -11,7 +11,7 @@ import type { EntryOutcome, EntryRef, LedgerStore, MeetingClaim, MeetingContext,
 import { parseEntryKey } from '../../shared/use-cases/record-meeting.ts';
 import { mapLimit } from '../../shared/concurrency.ts';
 import { batchGet, queryAll } from './batch.ts';
-import type { Finding } from '../../shared/contract/findings.ts';
+import { subjectOfIdentity, type Finding } from '../../shared/contract/findings.ts';
 import { fingerprint } from '../../shared/pipeline/fingerprint.ts';
 import { entryKey } from '../../shared/ledger/ledger.ts';
 import { entryFromItem, toRegisterAttribute } from './entry-item.ts';
@@ -384,7 +384,6 @@ export class DynamoLedgerStore implements LedgerStore {
 
 /** The version of the meeting a finding is about, as the entry holds it (a retraction's tombstone outranks every version); 0 when it is not about a meeting. */
 function meetingVersionOf(entry: StoredEntry, identity: string): number {
-  // `kind|ruleId|type:id|period` (findingIdentity); ids hold no "|".
-  const subject = identity.split('|')[2] ?? '';
-  return subject.startsWith('meeting:') ? (entry.registers.get(subject.slice('meeting:'.length))?.version ?? 0) : 0;
+  const subject = subjectOfIdentity(identity);
+  return subject.type === 'meeting' ? (entry.registers.get(subject.id)?.version ?? 0) : 0;
 }

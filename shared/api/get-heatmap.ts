@@ -21,7 +21,7 @@ export async function getHeatmap(req: ApiRequest & { caller: Caller }, deps: Api
   const [entries, findings, decisions] = await Promise.all([
     deps.reports.subjectEntries(cells, reportYear(query.data.period)),
     deps.ledger.findings({ unitId: unit.unitId }),
-    deps.decisions.decisions(unit.unitId),
+    deps.decisions.decisions(unit.path),
   ]);
   return { status: 200, body: heatmap({ org, unitId: unit.unitId, period: query.data.period, asOf: deps.now(), rules: RULES, entries, findings, decisions }) };
 }

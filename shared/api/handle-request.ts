@@ -37,17 +37,20 @@ const getFindings: Route = async (req, deps) => {
   const query = FindingsQuery.safeParse(req.query);
   if (!query.success) return badQuery(query.error, req.query);
   const { unit, period, kind, rule } = query.data;
-  let units: readonly string[] = req.caller.scope;
+  const units = unit === undefined ? req.caller.scope : [unit];
+  // One read for every unit's path: the decisions are found by it.
+  const paths = await deps.orgStore.unitPaths(units);
   if (unit !== undefined) {
-    const path = (await deps.orgStore.unitPaths([unit])).get(unit);
+    const path = paths.get(unit);
     if (!path) return apiError(404, `unknown unit "${unit}"`);
     if (!inScope(req.caller, path)) return apiError(403, `unit "${unit}" is outside your scope`);
-    units = [unit];
   }
   const found = new Map<string, ReviewedFinding>();
   for (const unitId of units) {
+    const path = paths.get(unitId);
+    if (!path) continue;
     // A finding carries the decisions on it (POST /decisions) once it has any; without them it is exactly DESIGN's finding.
-    const [findings, decisions] = await Promise.all([deps.ledger.findings({ unitId, ...(period ? { period } : {}), ...(kind ? { kind } : {}) }), deps.decisions.decisions(unitId)]);
+    const [findings, decisions] = await Promise.all([deps.ledger.findings({ unitId, ...(period ? { period } : {}), ...(kind ? { kind } : {}) }), deps.decisions.decisions(path)]);
     for (const f of findings) {
       if (rule !== undefined && f.ruleId !== rule) continue;
       const decided = decisions.get(findingIdentity(f));

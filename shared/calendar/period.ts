@@ -89,6 +89,13 @@ export function periodBounds(period: PeriodId): { start: number; end: number } {
   return { start, end };
 }
 
+/** Whether `inner` lies inside `outer`: a month in its quarter or year, a quarter in its year, a period in itself. */
+export function periodWithin(inner: PeriodId, outer: PeriodId): boolean {
+  const a = periodBounds(inner);
+  const b = periodBounds(outer);
+  return a.start >= b.start && a.end <= b.end;
+}
+
 /** The first local date of a period, `YYYY-MM-DD`. */
 export function periodFirstDay(period: PeriodId): string {
   const p = parsePeriod(period);

@@ -45,3 +45,10 @@ export function compareFindings(a: Finding, b: Finding): number {
 export function findingIdentity(f: Pick<Finding, 'kind' | 'ruleId' | 'subject' | 'period'>): string {
   return `${f.kind}|${f.ruleId}|${f.subject.type}:${f.subject.id}|${f.period}`;
 }
+
+/** The subject named in a finding identity (ids hold no "|"). */
+export function subjectOfIdentity(identity: string): Subject {
+  const subject = identity.split('|')[2] ?? '';
+  const colon = subject.indexOf(':');
+  return { type: subject.slice(0, colon) as Subject['type'], id: subject.slice(colon + 1) };
+}

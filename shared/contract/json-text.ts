@@ -25,7 +25,8 @@ export type JsonText = { ok: true; json: unknown } | { ok: false; issue: JsonTex
 
 const BOM = '\uFEFF';
 
-function lineAt(text: string, offset: number): number {
+/** The 1-based line of a character offset. */
+export function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
@@ -94,10 +95,6 @@ function walk(json: unknown, max: number): Walk {
   return { fields, tooDeep: null };
 }
 
-/** The path to the first value nested deeper than `max`, or null; iterative, so any depth is safe. */
-export function tooDeep(json: unknown, max = MAX_JSON_DEPTH): Array<string | number> | null {
-  return walk(json, max).tooDeep;
-}
 
 /** The first field given twice in one object (valid JSON, nesting already bounded). */
 function duplicateKey(text: string): JsonTextIssue | null {

@@ -20,8 +20,8 @@ export interface MeetingFacts {
   readonly attendance: ReadonlyMap<string, AttendanceStatus>;
   readonly visitingLeaderIds: readonly string[];
   readonly record: MeetingRecorded;
-  /** Members of the meeting's cell eligible on its date, and how many of them are present (several rules ask; counted once). */
-  eligibility(): { readonly eligible: number; readonly present: number };
+  /** Members of the meeting's cell eligible on its date, and how many of them are present or absent without excuse (several rules ask; counted once). */
+  eligibility(): { readonly eligible: number; readonly present: number; readonly unexcused: number };
 }
 
 export function meetingFacts(record: MeetingRecorded, unit: Unit, org: OrgIndex): MeetingFacts {
@@ -29,7 +29,7 @@ export function meetingFacts(record: MeetingRecorded, unit: Unit, org: OrgIndex)
   const date = localDateOf(heldAt);
   const attendance = new Map<string, AttendanceStatus>();
   for (const a of record.attendance) attendance.set(a.memberId, a.status);
-  let eligibility: { eligible: number; present: number } | undefined;
+  let eligibility: { eligible: number; present: number; unexcused: number } | undefined;
   return {
     meetingId: record.meetingId,
     version: record.version,
@@ -47,12 +47,15 @@ export function meetingFacts(record: MeetingRecorded, unit: Unit, org: OrgIndex)
       if (eligibility) return eligibility;
       let eligible = 0;
       let present = 0;
+      let unexcused = 0;
       for (const member of org.cellMembers(unit.id)) {
         if (!org.isEligible(member, unit.id, date)) continue;
         eligible++;
-        if (attendance.get(member.id) === 'present') present++;
+        const status = attendance.get(member.id);
+        if (status === 'present') present++;
+        else if (status === 'absent') unexcused++;
       }
-      return (eligibility = { eligible, present });
+      return (eligibility = { eligible, present, unexcused });
     },
   };
 }

@@ -5,6 +5,11 @@ export function coversDate(range: { from?: string | undefined; to?: string | und
   return (range.from === undefined || range.from <= date) && (range.to === undefined || date <= range.to);
 }
 
+/** Whether an inclusive local-date range (a position, an exemption) meets the days from `first` to `last`. */
+export function overlapsDays(range: { from?: string | undefined; to?: string | undefined }, first: string, last: string): boolean {
+  return (range.from === undefined || range.from <= last) && (range.to === undefined || first <= range.to);
+}
+
 const CELL_OFFICER_ROLES: ReadonlySet<Role> = new Set(['secretary', 'deputy_secretary']);
 
 /**

@@ -9,7 +9,12 @@ import { followUpSet } from '../engine/follow-up-set.ts';
 import type { RulePack } from '../rules/rule-pack.ts';
 import { templateOf } from '../rules/templates/index.ts';
 
-export function followUpFieldsByRule(packs: readonly RulePack[]): Map<string, string> {
+const byPacks = new WeakMap<readonly RulePack[], ReadonlyMap<string, string>>();
+
+/** Computed once per configuration's packs: every meeting event asks. */
+export function followUpFieldsByRule(packs: readonly RulePack[]): ReadonlyMap<string, string> {
+  const known = byPacks.get(packs);
+  if (known) return known;
   const byRule = new Map<string, string>();
   const seen = new Set<string>();
   for (const pack of packs) {
@@ -21,6 +26,7 @@ export function followUpFieldsByRule(packs: readonly RulePack[]): Map<string, st
       if (field !== undefined) byRule.set(rule.id, field);
     }
   }
+  byPacks.set(packs, byRule);
   return byRule;
 }
 

@@ -15,6 +15,6 @@ export interface DecisionStore {
   finding(identity: string): Promise<PlacedFinding | null>;
   /** Records the decision unless one of its action is already recorded for the finding: returns the one that stands, and whether it is this one. */
   record(identity: string, placed: PlacedFinding, decision: Decision): Promise<{ decision: Decision; created: boolean }>;
-  /** Decisions on findings placed in the unit's subtree, by finding identity, oldest first. */
-  decisions(unitId: string): Promise<Map<string, Decision[]>>;
+  /** Decisions on findings placed in the subtree of the unit this path (province first) ends at, by finding identity, oldest first. */
+  decisions(unitPath: readonly string[]): Promise<Map<string, Decision[]>>;
 }

@@ -1,14 +1,9 @@
 /** What the computed criteria read of one meeting version: eligible, present and absent members, minutes, speakers. */
 import type { MeetingFacts } from '../engine/meeting-facts.ts';
-import type { OrgIndex } from '../org/org-index.ts';
 import type { RecordFacts } from './computed-criteria.ts';
 
-export function recordFacts(meeting: MeetingFacts, org: OrgIndex): RecordFacts {
-  const { eligible, present } = meeting.eligibility();
-  let unexcused = 0;
-  for (const member of org.cellMembers(meeting.unit.id)) {
-    if (org.isEligible(member, meeting.unit.id, meeting.date) && meeting.attendance.get(member.id) === 'absent') unexcused++;
-  }
+export function recordFacts(meeting: MeetingFacts): RecordFacts {
+  const { eligible, present, unexcused } = meeting.eligibility();
   return {
     kind: meeting.kind,
     eligible,

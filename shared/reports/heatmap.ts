@@ -11,25 +11,13 @@
 import { localDateOf, periodBounds, periodsStartingBetween } from '../calendar/period.ts';
 import type { HeatCounts, Heatmap, HeatmapRow, HeatStatus } from '../contract/dashboard.ts';
 import { isExcused, type Decision } from '../contract/decisions.ts';
-import { findingIdentity, type Finding, type PeriodId } from '../contract/findings.ts';
-import type { OrgIndex } from '../org/org-index.ts';
-import type { StoredEntry } from '../ports/ledger-store.ts';
-import type { Rule } from '../rules/rule-pack.ts';
-import { roleOf } from './period-report.ts';
+import { findingIdentity, type PeriodId } from '../contract/findings.ts';
+import { overlapsDays } from '../org/org-index.ts';
+import { roleOf, unitOfFinding, type PeriodReportInput } from './period-report.ts';
 import { subtreeInOrder } from './unit-tree.ts';
 
-export interface HeatmapInput {
-  org: OrgIndex;
-  unitId: string;
-  period: PeriodId;
-  asOf: number;
-  rules: ReadonlyMap<string, Rule>;
-  /** Entries of the subtree's cells for the period's year. */
-  entries: readonly StoredEntry[];
-  /** Findings raised and not withdrawn in the subtree. */
-  findings: readonly Finding[];
-  decisions: ReadonlyMap<string, readonly Decision[]>;
-}
+/** The period report's input (entries of the subtree's cells suffice), with the decisions that mark excused violations. */
+export type HeatmapInput = PeriodReportInput & { decisions: ReadonlyMap<string, readonly Decision[]> };
 
 /** Worst first: a unit's month takes the first status any of its cells has. */
 export const SEVERITY: readonly HeatStatus[] = ['violation', 'reminder', 'open', 'excused', 'met', 'future', 'inactive'];
@@ -56,11 +44,11 @@ export function heatmap(input: HeatmapInput): Heatmap {
   const raised = new Map<string, Set<'violation' | 'excused' | 'reminder'>>();
   for (const f of input.findings) {
     if (f.kind === 'alert' || !monthSet.has(f.period)) continue;
-    const cellId = f.subject.type === 'cell' ? f.subject.id : f.subject.type === 'member' ? org.members.get(f.subject.id)?.cellId : f.subject.type === 'meeting' ? meetingCell.get(f.subject.id) : undefined;
-    if (cellId === undefined) continue;
+    const cellId = unitOfFinding(f, org, meetingCell);
+    if (cellId === undefined || org.unit(cellId)?.kind !== 'cell') continue;
     const key = `${cellId}|${f.period}`;
     const set = raised.get(key) ?? new Set();
-    set.add(f.kind === 'reminder' ? 'reminder' : isExcused({ decisions: [...(input.decisions.get(findingIdentity(f)) ?? [])] }) ? 'excused' : 'violation');
+    set.add(f.kind === 'reminder' ? 'reminder' : isExcused({ decisions: input.decisions.get(findingIdentity(f)) }) ? 'excused' : 'violation');
     raised.set(key, set);
   }
 
@@ -102,7 +90,7 @@ export function heatmap(input: HeatmapInput): Heatmap {
   const firstDay = localDateOf(bounds.start);
   const lastDay = localDateOf(bounds.end - 1);
   const leaders = [...org.leaders.values()]
-    .filter((l) => l.positions.some((p) => org.isWithin(p.unitId, root.id) && !(p.from !== undefined && p.from > lastDay) && !(p.to !== undefined && p.to < firstDay)))
+    .filter((l) => l.positions.some((p) => org.isWithin(p.unitId, root.id) && overlapsDays(p, firstDay, lastDay)))
     .map((l) => ({ id: l.id, name: l.name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   return { unitId: root.id, period: input.period, asOf: new Date(asOf).toISOString(), months, rows: [...rows.values()], leaders };

@@ -6,12 +6,12 @@
  * Which rules feed which KPI is read from the rules themselves, so a
  * province's pack with its own monthly or leader rules is counted too.
  */
-import { localDateOf, periodBounds, periodOf, periodsStartingBetween, type Granularity } from '../calendar/period.ts';
+import { localDateOf, periodBounds, periodOf, periodsStartingBetween, periodWithin, type Granularity } from '../calendar/period.ts';
 import { isExcused, type Decision } from '../contract/decisions.ts';
 import { findingIdentity, type Finding, type PeriodId } from '../contract/findings.ts';
 import type { Leader, Unit } from '../contract/org.ts';
 import type { PeriodReport, ReportRow } from '../contract/report.ts';
-import { coversDate, type OrgIndex } from '../org/org-index.ts';
+import { coversDate, overlapsDays, type OrgIndex } from '../org/org-index.ts';
 import type { StoredEntry } from '../ports/ledger-store.ts';
 import type { Rule } from '../rules/rule-pack.ts';
 import { storedRatingsOf } from '../rules/templates/rated-meeting.ts';
@@ -44,8 +44,6 @@ export function roleOf(rule: Rule | undefined): ReportRole {
   if (rule.requirements.some((q) => q.anyOf.some((p) => p.kinds?.includes('thematic')))) return 'thematic-meeting';
   return rule.period === 'month' ? 'monthly-meeting' : null;
 }
-
-const within = (inner: { start: number; end: number }, outer: { start: number; end: number }): boolean => inner.start >= outer.start && inner.end <= outer.end;
 
 interface CellFacts {
   monthsMet: Map<PeriodId, boolean>;
@@ -82,7 +80,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     for (const [meetingId, register] of entry.registers) if (register.unitId) meetingCell.set(meetingId, register.unitId);
     const held = [...entry.registers].filter(([, r]) => Object.keys(r.slots).length > 0 && r.heldAt >= bounds.start && r.heldAt < bounds.end);
     if (role === 'leader-quota') {
-      if (!within(periodBounds(entry.period), bounds)) continue;
+      if (!periodWithin(entry.period, period)) continue;
       const f = leaders.get(entry.subject.id) ?? { met: true, missing: {} };
       if (entry.saved.status !== 'met') {
         f.met = false;
@@ -94,7 +92,7 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
     if (entry.subject.type !== 'cell') continue;
     const cell = cellFacts(entry.subject.id);
     if (role === 'monthly-meeting') {
-      if (within(periodBounds(entry.period), bounds)) cell.monthsMet.set(entry.period, (cell.monthsMet.get(entry.period) ?? true) && entry.saved.status === 'met');
+      if (periodWithin(entry.period, period)) cell.monthsMet.set(entry.period, (cell.monthsMet.get(entry.period) ?? true) && entry.saved.status === 'met');
     } else if (role === 'thematic-meeting') {
       if (held.length > 0) cell.thematic = true;
     } else if (role === 'quality') {
@@ -159,18 +157,11 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
   }
 
   for (const finding of input.findings) {
-    if (finding.kind !== 'violation' || !within(periodBounds(finding.period), bounds)) continue;
+    if (finding.kind !== 'violation' || !periodWithin(finding.period, period)) continue;
     const { type, id } = finding.subject;
-    const unitIds =
-      type === 'cell' || type === 'unit'
-        ? [id]
-        : type === 'member'
-          ? [org.members.get(id)?.cellId]
-          : type === 'meeting'
-            ? [meetingCell.get(id)]
-            : [];
-    const targets = type === 'leader' ? (org.leaders.get(id) ? leaderRows(org.leaders.get(id)!, rowsOf, firstDay, lastDay) : []) : unitIds.flatMap((u) => (u ? rowsOf(u) : []));
-    const excused = isExcused({ decisions: [...(input.decisions?.get(findingIdentity(finding)) ?? [])] });
+    const unitId = unitOfFinding(finding, org, meetingCell);
+    const targets = type === 'leader' ? (org.leaders.get(id) ? leaderRows(org.leaders.get(id)!, rowsOf, firstDay, lastDay) : []) : unitId ? rowsOf(unitId) : [];
+    const excused = isExcused({ decisions: input.decisions?.get(findingIdentity(finding)) });
     for (const row of new Set(targets)) {
       if (excused) row.excusedViolations++;
       else row.openViolations++;
@@ -179,12 +170,17 @@ export function periodReport(input: PeriodReportInput): PeriodReport {
   return { unitId: root.id, period, asOf: new Date(asOf).toISOString(), rows: [...rows.values()] };
 }
 
+/** The unit a finding is about, other than a leader: the cell or unit itself, a member's cell, a meeting's unit (as the entries place it). */
+export function unitOfFinding(f: Finding, org: OrgIndex, meetingUnit: ReadonlyMap<string, string>): string | undefined {
+  const { type, id } = f.subject;
+  return type === 'cell' || type === 'unit' ? id : type === 'member' ? org.members.get(id)?.cellId : type === 'meeting' ? meetingUnit.get(id) : undefined;
+}
+
 /** The rows a leader counts in: those above any position they hold during the period. */
 function leaderRows(leader: Leader, rowsOf: (unitId: string) => ReportRow[], firstDay: string, lastDay: string): Set<ReportRow> {
   const out = new Set<ReportRow>();
   for (const p of leader.positions) {
-    if ((p.from !== undefined && p.from > lastDay) || (p.to !== undefined && p.to < firstDay)) continue;
-    for (const row of rowsOf(p.unitId)) out.add(row);
+    if (overlapsDays(p, firstDay, lastDay)) for (const row of rowsOf(p.unitId)) out.add(row);
   }
   return out;
 }

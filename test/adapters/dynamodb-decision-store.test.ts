@@ -56,15 +56,15 @@ describe('DynamoDecisionStore', () => {
 
   it('keeps an acknowledgement and an excuse of one finding apart, oldest first', async () => {
     await store.record(identity('P.N.C1'), placed(['P', 'P.N', 'P.N.C1']), { action: 'acknowledge', by: 'ubkt', at: '2026-04-03T00:00:00.000Z' });
-    expect((await store.decisions('P.N.C1')).get(identity('P.N.C1'))!.map((d) => d.action)).toEqual(['acknowledge', 'excuse']);
+    expect((await store.decisions(['P', 'P.N', 'P.N.C1'])).get(identity('P.N.C1'))!.map((d) => d.action)).toEqual(['acknowledge', 'excuse']);
   });
 
-  it('reads a subtree’s decisions only: P.N does not see P.NL’s; the province sees both; an unknown unit none', async () => {
+  it('reads a subtree’s decisions only: P.N does not see P.NL’s; the province sees both; another province none', async () => {
     await store.record(identity('P.NL.C1'), placed(['P', 'P.NL', 'P.NL.C1']), { action: 'acknowledge', by: 'ubkt', at: '2026-04-03T00:00:00.000Z' });
-    expect([...(await store.decisions('P.N')).keys()]).toEqual([identity('P.N.C1')]);
-    expect([...(await store.decisions('P.NL')).keys()]).toEqual([identity('P.NL.C1')]);
-    expect([...(await store.decisions('P')).keys()].sort()).toEqual([identity('P.N.C1'), identity('P.NL.C1')]);
-    expect(await store.decisions('nowhere')).toEqual(new Map());
+    expect([...(await store.decisions(['P', 'P.N'])).keys()]).toEqual([identity('P.N.C1')]);
+    expect([...(await store.decisions(['P', 'P.NL'])).keys()]).toEqual([identity('P.NL.C1')]);
+    expect([...(await store.decisions(['P'])).keys()].sort()).toEqual([identity('P.N.C1'), identity('P.NL.C1')]);
+    expect(await store.decisions(['Q', 'Q.N'])).toEqual(new Map());
     expect(await store.finding(identity('P.N.C1'))).toBeNull();
   });
 });

@@ -68,6 +68,7 @@ describe('DynamoLedgerStore writes', () => {
     expect(input.ConditionExpression).toBe('version = :rv AND eventId = :re AND retracted = :false AND #f0 = :fr0 AND attribute_not_exists(#f1)');
     expect(input.UpdateExpression).toBe('SET version = :v, eventId = :e, unitId = :u, retracted = :r, #f0 = :f0 ADD eventIds :ids, units :units');
     expect(input.ExpressionAttributeNames).toEqual({ '#f0': 'f:resolutionIssued', '#f1': 'f:minutesSigned' });
+    expect(Object.keys(input.ExpressionAttributeValues!).sort()).toEqual([':e', ':f0', ':false', ':fr0', ':ids', ':r', ':re', ':rv', ':u', ':units', ':v']);
     expect(input.ExpressionAttributeValues).toMatchObject({ ':fr0': 5, ':f0': 3 });
   });
 

@@ -19,7 +19,7 @@ export class MapDecisions implements DecisionStore {
     return { decision, created: true };
   }
 
-  async decisions(unitId: string): Promise<Map<string, Decision[]>> {
-    return new Map([...this.recorded].filter(([, r]) => r.unitPath.includes(unitId)).map(([id, r]) => [id, r.decisions]));
+  async decisions(unitPath: readonly string[]): Promise<Map<string, Decision[]>> {
+    return new Map([...this.recorded].filter(([, r]) => r.unitPath.includes(unitPath.at(-1)!)).map(([id, r]) => [id, r.decisions]));
   }
 }

@@ -198,7 +198,8 @@ describe('accessibility basics', () => {
     const cdp = await page.context().newCDPSession(page);
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ ignored: boolean; role?: { value: string }; name?: { value: string } }> };
     await cdp.detach();
-    const controls = nodes.filter((n) => !n.ignored && ['button', 'combobox', 'textbox', 'link', 'checkbox', 'ListBox'].includes(n.role?.value ?? ''));
+    const roles = new Set(['button', 'combobox', 'textbox', 'searchbox', 'link', 'checkbox', 'radio', 'listbox', 'spinbutton', 'tab']);
+    const controls = nodes.filter((n) => !n.ignored && roles.has((n.role?.value ?? '').toLowerCase()));
     expect(controls.length).toBeGreaterThan(0);
     return controls.filter((n) => !n.name?.value.trim()).map((n) => n.role!.value);
   }

@@ -17,7 +17,7 @@ import { Engine } from '../../shared/engine/engine.ts';
 import { Ledger } from '../../shared/ledger/ledger.ts';
 import { buildOrg, evaluate, packs } from '../support/builders.ts';
 import { excusedRunYear, monthly, org as runOrg } from '../support/excused-run-year.ts';
-import { startDynamo, type LocalDynamo } from '../support/dynamo.ts';
+import type { LocalDynamo } from '../support/dynamo.ts';
 import { Pipeline } from '../support/pipeline.ts';
 
 const FROM = '2026-01-01T00:00:00+07:00';
@@ -82,9 +82,8 @@ describe('quality findings: the pipeline agrees with chibo evaluate', () => {
 
     const shuffled = fc.sample(fc.shuffledSubarray([...events, ...events.slice(0, 20)], { minLength: events.length + 20 }), { numRuns: 1, seed: 5 })[0]!;
     for (const order of [events, shuffled]) {
-      local = await startDynamo();
-      const p = new Pipeline(local, PACKS, FROM, AS_OF);
-      await p.orgStore.replace(province.snapshot);
+      const p = await Pipeline.start(province, PACKS, FROM, AS_OF);
+      local = p.dynamo;
       for (const e of order) await p.record(e);
       await p.sweep(AS_OF);
       expect(await p.ledgerSnapshot()).toEqual(ledger.snapshot());
@@ -99,10 +98,12 @@ describe('quality findings: the pipeline agrees with chibo evaluate', () => {
     const at = '2026-06-30T00:00:00+07:00';
     const p = await Pipeline.start(runOrg, PACKS, FROM, at);
     local = p.dynamo;
-    // One notification per recipient: the months of April's and May's meetings name them.
-    const sent = (kind: 'alert' | 'withdrawn') => [
-      ...new Set(p.notifier.sent.filter((n) => n.attributes.kind === kind && n.attributes.ruleId === 'quality/rating-below-kha').map((n) => n.attributes.period)),
-    ];
+    // The months of April's and May's meetings name the notices; each recipient hears of each once.
+    const sent = (kind: 'alert' | 'withdrawn') => {
+      const notices = p.notifier.sent.filter((n) => n.attributes.kind === kind && n.attributes.ruleId === 'quality/rating-below-kha').map((n) => `${n.attributes.period} ${n.attributes.recipientId}`);
+      expect(new Set(notices).size, kind).toBe(notices.length);
+      return [...new Set(notices.map((n) => n.split(' ')[0]!))];
+    };
     // The quality alerts; the monthly obligations of June would need a sweep.
     const qualityOnly = (findings: Finding[]) => findings.filter((f) => f.ruleId.startsWith('quality/'));
     const agrees = async (events: MeetingEvent[]) => expect(qualityOnly(await p.activeFindings(runOrg.snapshot))).toEqual(qualityOnly(evaluate(runOrg, events, PACKS, at, FROM)));
@@ -119,5 +120,25 @@ describe('quality findings: the pipeline agrees with chibo evaluate', () => {
     await p.record(corrected);
     expect(sent('withdrawn').sort()).toEqual(['2026-04', '2026-05']);
     await agrees([...year, corrected]);
+  }, 60_000);
+
+  it('in any order the year’s meetings arrive, April and May end alerted, each recipient told once, nothing withdrawn', async () => {
+    const year = excusedRunYear();
+    const at = '2026-06-30T00:00:00+07:00';
+    // Arriving meetings only lengthen runs here (May, the one with A01 present, is the last), so nothing is ever withdrawn.
+    for (const order of fc.sample(fc.shuffledSubarray(year, { minLength: year.length }), { numRuns: 4, seed: 11 })) {
+      const p = await Pipeline.start(runOrg, PACKS, FROM, at);
+      local = p.dynamo;
+      for (const e of order) await p.record(e);
+      const notices = p.notifier.sent.filter((n) => n.attributes.ruleId === 'quality/rating-below-kha');
+      expect(notices.every((n) => n.attributes.kind === 'alert')).toBe(true);
+      const told = notices.map((n) => `${n.attributes.period} ${n.attributes.recipientId}`);
+      expect(new Set(told).size).toBe(told.length);
+      expect([...new Set(notices.map((n) => n.attributes.period))].sort()).toEqual(['2026-04', '2026-05']);
+      const qualityOnly = (findings: Finding[]) => findings.filter((f) => f.ruleId.startsWith('quality/'));
+      expect(qualityOnly(await p.activeFindings(runOrg.snapshot))).toEqual(qualityOnly(evaluate(runOrg, year, PACKS, at, FROM)));
+      await local.stop();
+      local = undefined;
+    }
   }, 60_000);
 });

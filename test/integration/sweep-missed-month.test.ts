@@ -4,7 +4,6 @@
  * never met in February still owes February's meeting.
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { instantMs } from '../../shared/calendar/period.ts';
 import { buildOrg, evaluate, exampleOrgJson, keysOf, packs } from '../support/builders.ts';
 import { Pipeline } from '../support/pipeline.ts';
 
@@ -18,14 +17,9 @@ beforeEach(async () => {
 });
 afterEach(() => pipeline.dynamo.stop());
 
-async function sweepAt(at: string) {
-  pipeline.now = instantMs(at);
-  return pipeline.sweep(at);
-}
-
 it('the sweep after a month with none opens that month too: its violations are raised, as chibo evaluate raises them', async () => {
-  await sweepAt('2026-01-05T06:00:00+07:00');
-  const [march] = await sweepAt('2026-03-05T06:00:00+07:00');
+  await pipeline.sweep('2026-01-05T06:00:00+07:00');
+  const [march] = await pipeline.sweep('2026-03-05T06:00:00+07:00');
   const expected = evaluate(org, [], PACKS, '2026-03-05T06:00:00+07:00', FROM);
   expect(keysOf(expected)).toContain('violation dieu-le/monthly-regular-meeting cell:LC.NL.TDP2 2026-02');
   expect(await pipeline.activeFindings(org.snapshot)).toEqual(expected);

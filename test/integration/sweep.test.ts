@@ -34,10 +34,8 @@ async function liveQuarter(until: string, afterSweep?: (day: number) => Promise<
   for (let day = instantMs('2026-01-01T06:00:00+07:00'); day <= instantMs(until); day += 24 * 3600_000) {
     while (queue.length > 0 && instantMs(queue[0]!.recordedAt) <= day) {
       const event = queue.shift()!;
-      pipeline.now = instantMs(event.recordedAt);
-      await pipeline.record(event);
+      await pipeline.record(event, event.recordedAt);
     }
-    pipeline.now = day;
     await pipeline.sweep(new Date(day).toISOString());
     await afterSweep?.(day);
   }

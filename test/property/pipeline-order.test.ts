@@ -40,11 +40,9 @@ async function pipelineRun(steps: readonly Step[], until: number) {
     const pipeline = new Pipeline(dynamo, PACKS, FROM, iso(until));
     await pipeline.orgStore.replace(org.snapshot);
     for (const step of steps) {
-      pipeline.now = step.at;
-      if (step.type === 'deliver') await pipeline.record(step.event);
-      else await pipeline.sweep(iso(step.at));
+      if (step.type === 'sweep') await pipeline.sweep(iso(step.at));
+      else await pipeline.record(step.event, step.at);
     }
-    pipeline.now = until;
     await pipeline.sweep(iso(until));
     return { findings: await pipeline.activeFindings(org.snapshot), ledger: await pipeline.ledgerSnapshot() };
   } finally {

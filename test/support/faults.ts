@@ -80,7 +80,7 @@ export class QueuedPipeline {
   constructor(
     readonly dynamo: LocalDynamo,
     private readonly config: PipelineConfig,
-    private readonly now: string,
+    now: string,
     plan: FaultPlan | null,
     consumers = 8,
   ) {

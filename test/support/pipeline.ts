@@ -53,11 +53,15 @@ export class Pipeline {
     return { store: this.store, notifier: this.notifier, config: { packs: this.packs, from: instantMs(this.from), ...(this.everywhere ? { everywhere: this.everywhere } : {}) }, now: () => this.now };
   }
 
-  record(event: MeetingEvent) {
+  /** The meeting-event handler's use case, its clock at `at` (an instant or ms) when given. */
+  record(event: MeetingEvent, at?: string | number) {
+    if (at !== undefined) this.now = typeof at === 'number' ? at : instantMs(at);
     return recordMeeting(event, this.deps);
   }
 
+  /** The daily sweep of every province, its clock at `at`. */
   async sweep(at: string) {
+    this.now = instantMs(at);
     const results = [];
     for (const provinceId of await this.store.provinces()) results.push(await sweepProvince({ provinceId, at }, this.deps));
     return results;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  periodWithin,
   describePeriod,
   formatInstant,
   instantMs,
@@ -53,6 +54,12 @@ describe('periods in Asia/Ho_Chi_Minh', () => {
     expect([...periodsStartingBetween('quarter', from, until)]).toEqual(['2026-Q2', '2026-Q3']);
     expect([...periodsStartingBetween('month', from, until)]).toEqual(['2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07']);
     expect([...periodsStartingBetween('year', from, until)]).toEqual([]);
+  });
+
+  it('tells a period inside another: a month in its quarter and year, not in the next quarter', () => {
+    expect(['2026-03', '2026-Q1', '2026'].map((outer) => periodWithin('2026-03', outer))).toEqual([true, true, true]);
+    expect(periodWithin('2026-04', '2026-Q1')).toBe(false);
+    expect(periodWithin('2026', '2026-Q4')).toBe(false);
   });
 
   it('refuses what is not a period', () => {

@@ -1,5 +1,5 @@
 /** The drill-down of a cell's month: its meetings and attendance, every finding over that month with its evidence, its obligations. */
-import { periodBounds } from '../../shared/calendar/period.ts';
+import { periodWithin } from '../../shared/calendar/period.ts';
 import type { CellMeetings } from '../../shared/contract/dashboard.ts';
 import type { ReviewedFinding } from '../../shared/contract/decisions.ts';
 import type { ObligationView } from '../../shared/contract/obligations.ts';
@@ -9,12 +9,6 @@ import { dateTime, missingText, periodName, ruleTitle } from './format.ts';
 import { lang, MEETING_KINDS, t } from './i18n.ts';
 import { decisionHistory, kindWord } from './inbox.ts';
 
-/** The month lies inside the finding's period (the month itself, its quarter or its year). */
-const covers = (period: string, month: string): boolean => {
-  const p = periodBounds(period);
-  const m = periodBounds(month);
-  return p.start <= m.start && m.end <= p.end;
-};
 
 export async function detailView(cellId: string, month: string, onClose: () => void): Promise<HTMLElement> {
   const [meetings, findings, obligations] = await Promise.all([
@@ -23,7 +17,7 @@ export async function detailView(cellId: string, month: string, onClose: () => v
     api<ObligationView[]>('GET', '/obligations', { subject: cellId }),
   ]);
   const held = new Map(meetings.meetings.map((m) => [m.meetingId, m]));
-  const relevant = findings.filter((f) => covers(f.period, month));
+  const relevant = findings.filter((f) => periodWithin(month, f.period));
   return h(
     'section',
     { class: 'detail', id: 'detail', 'aria-labelledby': 'detail-title' },
@@ -82,7 +76,7 @@ export async function detailView(cellId: string, month: string, onClose: () => v
       'ul',
       { class: 'obligations' },
       obligations
-        .filter((o) => covers(o.period, month))
+        .filter((o) => periodWithin(month, o.period))
         .map((o) => h('li', {}, `${ruleTitle(o.ruleId)} (${periodName(o.period)}): `, o.status === 'met' ? t('done') : `${t('missing')} ${missingText(o.ruleId, o.missing)}`)),
     ),
   );

@@ -5,7 +5,7 @@ import type { Finding } from '../../shared/contract/findings.ts';
 import { api, ApiError, setToken, takeTokenFromRedirect } from './api.ts';
 import { detailView } from './detail.ts';
 import { fill, h } from './dom.ts';
-import { periodName } from './format.ts';
+import { dateTime, periodName } from './format.ts';
 import { heatmapView } from './heatmap.ts';
 import { inboxView } from './inbox.ts';
 import { kpisView } from './kpis.ts';
@@ -75,7 +75,7 @@ function header(): HTMLElement {
         t('switchLang'),
       ),
     ),
-    state.heatmap ? h('p', { class: 'as-of' }, t('asOf', { at: new Date(state.heatmap.asOf).toLocaleString(lang() === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' }) })) : null,
+    state.heatmap ? h('p', { class: 'as-of' }, t('asOf', { at: dateTime(state.heatmap.asOf) })) : null,
   );
 }
 

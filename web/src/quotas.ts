@@ -1,5 +1,5 @@
 /** Leader quotas: each obligation of the period for one leader in scope, with a progress bar, what is missing in words and the days left. */
-import { DAY_MS, periodBounds } from '../../shared/calendar/period.ts';
+import { DAY_MS, periodBounds, periodWithin } from '../../shared/calendar/period.ts';
 import type { ObligationView } from '../../shared/contract/obligations.ts';
 import { api } from './api.ts';
 import { fill, h } from './dom.ts';
@@ -46,11 +46,7 @@ export function quotasView(): HTMLElement {
 async function load(list: HTMLElement): Promise<void> {
   fill(list, t('loading'));
   const all = await api<ObligationView[]>('GET', '/obligations', { subject: chosen });
-  const outer = periodBounds(state.period);
-  const inPeriod = all.filter((o) => {
-    const b = periodBounds(o.period);
-    return b.start >= outer.start && b.end <= outer.end;
-  });
+  const inPeriod = all.filter((o) => periodWithin(o.period, state.period));
   if (inPeriod.length === 0) return fill(list, h('p', {}, t('noObligations')));
   fill(
     list,

@@ -4,10 +4,10 @@
  * scores far from the upper level's, a violation for a regular meeting left
  * unscored. The sheets are data (shared/quality/sheets.ts), carried here.
  */
-import { HB_QD31, HD42_100 } from '../../quality/sheets.ts';
+import { HD42_100, SHIPPED_SHEETS } from '../../quality/sheets.ts';
 import type { RulePackInput } from '../rule-pack.ts';
 
-const sheets = [HD42_100, HB_QD31];
+const sheets = [...SHIPPED_SHEETS];
 const HD42 = HD42_100.citation;
 /** The bands and their critical gate; the handbook is cited without a date, none being given in the seeds. */
 const BANDS_CITATION = { document: { vi: 'Sổ tay của Đảng ủy Khối tỉnh Bình Thuận (xếp loại chất lượng sinh hoạt)', en: 'Bình Thuận bloc committee handbook (meeting ratings)' } };

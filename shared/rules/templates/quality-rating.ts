@@ -13,7 +13,7 @@ import type { OrgIndex } from '../../org/org-index.ts';
 import { BANDS } from '../../quality/band.ts';
 import { ScoreSheet } from '../../quality/score-sheet.ts';
 import { messagesFor, ruleBase } from '../rule-schema.ts';
-import { qualityMarks, ratingsOf, ratingValues } from './rated-meeting.ts';
+import { meetingAlerts, qualityMarks, ratingValues } from './rated-meeting.ts';
 import type { RuleTemplate } from './template.ts';
 
 export const QualityRatingRule = z.strictObject({
@@ -30,27 +30,14 @@ function marks(rule: QualityRatingRule, meeting: MeetingFacts, org: OrgIndex, ou
 }
 
 function findings(rule: QualityRatingRule, ctx: EvaluationContext, out: Finding[]): void {
-  for (const entry of ctx.ledger.entries(rule.id)) {
-    if (!ctx.inScope(rule.id, entry.subject, entry.period)) continue;
-    for (const { meetingId, heldAt, month, sheet, rating } of ratingsOf(rule, entry, ctx.org)) {
-      if (heldAt < ctx.from || !rule.alertBands.includes(rating.band)) continue;
-      out.push(
-        ctx.finding({
-          rule: { id: rule.id, citation: sheet.citation },
-          kind: 'alert',
-          subject: { type: 'meeting', id: meetingId },
-          period: month,
-          dueBy: null,
-          // Points short of khá.
-          missing: { points: Math.ceil(sheet.bands.kha - rating.total) },
-          evidence: [meetingId],
-          recipients: ctx.cellRecipients(entry.subject.id, 'alert'),
-          message: rule.messages.alert,
-          values: ratingValues(sheet, rating),
-        }),
-      );
-    }
-  }
+  meetingAlerts(
+    rule,
+    ctx,
+    ({ sheet, rating }) =>
+      // Points short of khá.
+      rule.alertBands.includes(rating.band) ? { missing: { points: Math.ceil(sheet.bands.kha - rating.total) }, values: ratingValues(sheet, rating) } : null,
+    out,
+  );
 }
 
 export const qualityRating: RuleTemplate<QualityRatingRule> = { marks, findings };

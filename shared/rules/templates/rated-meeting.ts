@@ -8,6 +8,8 @@
  * in any arrival order.
  */
 import type { MeetingKind, MeetingQuality } from '../../contract/events.ts';
+import type { Finding } from '../../contract/findings.ts';
+import type { EvaluationContext, FindingDraft } from '../../engine/evaluation-context.ts';
 import type { MeetingFacts } from '../../engine/meeting-facts.ts';
 import type { Evidence, LedgerEntry, Mark } from '../../ledger/ledger.ts';
 import type { OrgIndex } from '../../org/org-index.ts';
@@ -18,7 +20,9 @@ import { longestStreaksSoFar, type AttendedMeeting } from '../../quality/excused
 import { rate, type Rating } from '../../quality/rating.ts';
 import { recordFacts } from '../../quality/record-facts.ts';
 import type { ScoreSheet } from '../../quality/score-sheet.ts';
+import { byHeldAt } from '../excused-runs.ts';
 import { joinList, type MessageValue } from '../messages.ts';
+import type { Bilingual } from '../rule-schema.ts';
 
 export const ATTENDED = 'attended';
 /** Not `rated`: entries of an earlier layout (per cell and month) kept ratings there in another shape. */
@@ -52,7 +56,7 @@ export function qualityMarks(ruleId: string, sheets: readonly ScoreSheet[], meet
   const quality = meeting.record.quality;
   const sheet = quality && sheets.find((s) => s.id === quality.sheet);
   if (!quality || !sheet || !sheet.kinds.includes(meeting.kind) || !keep(quality)) return;
-  const facts = recordFacts(meeting, org);
+  const facts = recordFacts(meeting);
   out.push({
     ...at,
     slot: SCORED,
@@ -120,7 +124,7 @@ function settledRatings(
       selfRating: ev['selfScores'] === undefined ? null : rate(sheet, measures, scoresOf(ev['selfScores'])),
     });
   }
-  return out.sort((a, b) => a.heldAt - b.heldAt || (a.meetingId < b.meetingId ? -1 : 1));
+  return out.sort(byHeldAt);
 }
 
 /** The settled ratings of one of a quality rule's cell-year entries (none from an entry of another layout). */
@@ -139,6 +143,38 @@ export function storedRatingsOf(rule: { sheets: readonly ScoreSheet[] }, entry: 
     if (register.slots[SCORED]) scored.set(meetingId, register.slots[SCORED]);
   }
   return settledRatings(rule.sheets, entry.subject.id, attended, scored, org);
+}
+
+/**
+ * A quality rule's alerts: for each rating settled in the cell-years in scope, of a meeting held since `from`,
+ * the alert `alertOf` drafts about that meeting (null: none), cited to the meeting's sheet.
+ */
+export function meetingAlerts(
+  rule: { id: string; sheets: readonly ScoreSheet[]; messages: { alert: Bilingual } },
+  ctx: EvaluationContext,
+  alertOf: (rated: SettledRating) => Pick<FindingDraft, 'missing' | 'values'> | null,
+  out: Finding[],
+): void {
+  for (const entry of ctx.ledger.entries(rule.id)) {
+    if (!ctx.inScope(rule.id, entry.subject, entry.period)) continue;
+    for (const rated of ratingsOf(rule, entry, ctx.org)) {
+      const alert = rated.heldAt < ctx.from ? null : alertOf(rated);
+      if (!alert) continue;
+      out.push(
+        ctx.finding({
+          rule: { id: rule.id, citation: rated.sheet.citation },
+          kind: 'alert',
+          subject: { type: 'meeting', id: rated.meetingId },
+          period: rated.month,
+          dueBy: null,
+          evidence: [rated.meetingId],
+          recipients: ctx.cellRecipients(entry.subject.id, 'alert'),
+          message: rule.messages.alert,
+          ...alert,
+        }),
+      );
+    }
+  }
 }
 
 /** 95.7 points: "95,7" in Vietnamese. */

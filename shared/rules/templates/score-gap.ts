@@ -11,7 +11,7 @@ import type { Mark } from '../../ledger/ledger.ts';
 import type { OrgIndex } from '../../org/org-index.ts';
 import { ScoreSheet } from '../../quality/score-sheet.ts';
 import { messagesFor, ruleBase } from '../rule-schema.ts';
-import { points, qualityMarks, ratingsOf, ratingValues } from './rated-meeting.ts';
+import { meetingAlerts, points, qualityMarks, ratingValues } from './rated-meeting.ts';
 import type { RuleTemplate } from './template.ts';
 
 export const ScoreGapRule = z.strictObject({
@@ -28,28 +28,16 @@ function marks(rule: ScoreGapRule, meeting: MeetingFacts, org: OrgIndex, out: Ma
 }
 
 function findings(rule: ScoreGapRule, ctx: EvaluationContext, out: Finding[]): void {
-  for (const entry of ctx.ledger.entries(rule.id)) {
-    if (!ctx.inScope(rule.id, entry.subject, entry.period)) continue;
-    for (const { meetingId, heldAt, month, sheet, rating, selfRating } of ratingsOf(rule, entry, ctx.org)) {
-      if (heldAt < ctx.from || !selfRating) continue;
+  meetingAlerts(
+    rule,
+    ctx,
+    ({ sheet, rating, selfRating }) => {
+      if (!selfRating) return null;
       const gap = Math.round(Math.abs(rating.total - selfRating.total) * 10) / 10;
-      if (gap < rule.minGapPoints) continue;
-      out.push(
-        ctx.finding({
-          rule: { id: rule.id, citation: sheet.citation },
-          kind: 'alert',
-          subject: { type: 'meeting', id: meetingId },
-          period: month,
-          dueBy: null,
-          missing: {},
-          evidence: [meetingId],
-          recipients: ctx.cellRecipients(entry.subject.id, 'alert'),
-          message: rule.messages.alert,
-          values: { ...ratingValues(sheet, rating), selfTotal: points(selfRating.total), gap: points(gap) },
-        }),
-      );
-    }
-  }
+      return gap < rule.minGapPoints ? null : { missing: {}, values: { ...ratingValues(sheet, rating), selfTotal: points(selfRating.total), gap: points(gap) } };
+    },
+    out,
+  );
 }
 
 export const scoreGap: RuleTemplate<ScoreGapRule> = { marks, findings };

@@ -1,4 +1,5 @@
 /** Runs of consecutive excused absences up to each meeting of a cell's year: the attendance bonus's history. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { instantMs } from '../../../shared/calendar/period.ts';
 import type { MeetingKind } from '../../../shared/contract/events.ts';
@@ -29,6 +30,17 @@ describe('longest excused run so far', () => {
   it('the order the meetings are given in does not matter', () => {
     const year = [held(4, 'regular', ['A01']), held(2, 'regular', ['A01']), held(1), held(3, 'regular', ['A01'])];
     expect(runs(year)).toEqual({ m01: 0, m02: 1, m03: 2, m04: 3 });
+    // Any order of a year of random attendance, meetings at the same instant included.
+    const meeting = fc.record({ month: fc.integer({ min: 1, max: 12 }), kind: fc.constantFrom<MeetingKind>('regular', 'combined', 'thematic'), excused: fc.subarray(['A01', 'A02', 'A03']) });
+    const years = fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 99 }), meeting), { selector: ([id]) => id, maxLength: 14 }).map((ms) =>
+      ms.map(([id, m]) => ({ ...held(m.month, m.kind, m.excused), meetingId: `m${id}` })),
+    );
+    const shuffledYears = years.chain((y) => fc.tuple(fc.constant(y), fc.shuffledSubarray(y, { minLength: y.length })));
+    fc.assert(
+      fc.property(shuffledYears, ([y, shuffled]) => {
+        expect(runs(shuffled)).toEqual(runs(y));
+      }),
+    );
   });
 
   it('meetings of other kinds neither extend nor end a run', () => {
