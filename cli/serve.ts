@@ -18,6 +18,12 @@ export const SERVE_USAGE = `chibo serve [--port N] [--memory] [--no-demo] [--clo
   --clock    real (default): the daily sweep at 06:00 Asia/Ho_Chi_Minh; simulated: POST /admin/clock {"now": ISO} moves time
   --start    where a simulated clock starts (default: after the demo quarter, 2026-04-04T06:00:00+07:00)`;
 
+/** The start-up line on who is served: the tokens file that was read, or that none was. */
+export function tokensBanner(tokens: { file: string; count: number } | null): string {
+  if (!tokens) return 'Không có chibo.tokens.json: chỉ phục vụ 127.0.0.1, quyền admin. / No tokens file: 127.0.0.1 only, as admin.';
+  return `Đã đọc ${tokens.file}: ${tokens.count} token; mỗi yêu cầu cần một token. / Read ${tokens.file}: ${tokens.count} token${tokens.count === 1 ? '' : 's'}; every request needs one.`;
+}
+
 export async function serveCommand(argv: string[], out: NodeJS.WritableStream): Promise<void> {
   let values;
   try {
@@ -59,7 +65,7 @@ export async function serveCommand(argv: string[], out: NodeJS.WritableStream): 
   say(`chibo-monitor đang chạy tại ${runtime.url}  (store: ${values.memory ? 'memory' : dataDir}; clock: ${values.clock})`);
   say(`Bảng điều khiển / dashboard: ${runtime.url}/`);
   say(`Thông báo / notifications: ${runtime.outboxFile}`);
-  say(`Không có chibo.tokens.json: chỉ phục vụ 127.0.0.1, quyền admin. / No tokens file: 127.0.0.1 only, as admin.`);
+  say(tokensBanner(runtime.tokens));
   say('Thử / try:');
   say(`  curl ${runtime.url}/health`);
   say(`  curl '${runtime.url}/findings?kind=violation'`);

@@ -1,6 +1,6 @@
 /** The HTTP API on 127.0.0.1 through the same request handling as the Lambda, plus the simulated clock's admin route and the dashboard at `/`. */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { ApiDeps, ApiResponse } from '../shared/api/api-types.ts';
+import { unauthenticated, type ApiDeps, type ApiResponse } from '../shared/api/api-types.ts';
 import { handleRequest } from '../shared/api/handle-request.ts';
 import { holdsProvinces, type Caller } from '../shared/auth/caller.ts';
 import { Instant } from '../shared/contract/primitives.ts';
@@ -43,8 +43,9 @@ export function apiServer(deps: ApiDeps, authenticate: Authenticate, admin: Admi
       const caller = authenticate(req.headers.authorization, req.socket.remoteAddress);
       let body: string | undefined;
       if (req.method === 'PUT' || req.method === 'POST') body = await readBody(req, LIMITS[url.pathname] ?? DEFAULT_LIMIT);
-      if (url.pathname === '/admin/clock') return send(await setClock(body, caller, deps, admin));
-      send(await handleRequest({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body, caller }, deps));
+      const tokenSent = req.headers.authorization !== undefined;
+      if (url.pathname === '/admin/clock') return send(await setClock(body, caller, tokenSent, deps, admin));
+      send(await handleRequest({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body, caller, tokenSent }, deps));
     })().catch((err: unknown) => {
       // The rest of an oversized body is never read: the socket cannot serve another request.
       if (err instanceof TooLarge) res.setHeader('connection', 'close');
@@ -53,8 +54,8 @@ export function apiServer(deps: ApiDeps, authenticate: Authenticate, admin: Admi
   });
 }
 
-async function setClock(body: string | undefined, caller: Caller | null, deps: ApiDeps, admin: AdminHooks): Promise<ApiResponse> {
-  if (!caller) return { status: 401, body: { error: 'a bearer token is required' } };
+async function setClock(body: string | undefined, caller: Caller | null, tokenSent: boolean, deps: ApiDeps, admin: AdminHooks): Promise<ApiResponse> {
+  if (!caller) return unauthenticated(tokenSent);
   if (!caller.roles.has('admin')) return { status: 403, body: { error: 'moving the clock needs the admin role' } };
   // The clock is the whole runtime's: moving it runs every province's sweeps.
   if (!holdsProvinces(caller, await deps.orgStore.provinces())) return { status: 403, body: { error: 'moving the clock needs an admin whose scope holds every province' } };

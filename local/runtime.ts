@@ -69,6 +69,8 @@ export interface Runtime {
   sweepAll(at: string): Promise<void>;
   setClock: ((ms: number) => Promise<void>) | null;
   outboxFile: string;
+  /** The tokens file that was read and how many tokens it holds; null: none was, only 127.0.0.1 is served, as admin. */
+  tokens: { file: string; count: number } | null;
   /** One dead-lettered message through the queue again: null when it was processed, else why it was dead-lettered again. */
   redeliver(body: string): Promise<{ reason: string } | null>;
   close(): Promise<void>;
@@ -163,6 +165,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     sweepAll,
     setClock,
     outboxFile,
+    tokens: tokens ? { file: options.tokensFile, count: Object.keys(tokens.tokens).length } : null,
     redeliver: (body) => bus.redeliver(body),
     async close() {
       await sweeps.stop();

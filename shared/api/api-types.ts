@@ -16,7 +16,18 @@ export interface ApiRequest {
   body: string | undefined;
   /** Null when the request carried no valid token. */
   caller: Caller | null;
+  /** Whether the request carried an Authorization header, valid or not: says which 401 to answer. */
+  tokenSent?: boolean;
 }
+
+/**
+ * The 401 for a request without a caller: a token that was sent and did not
+ * authenticate is called invalid, without saying whether it exists.
+ */
+export const unauthenticated = (tokenSent: boolean | undefined): ApiResponse => ({
+  status: 401,
+  body: { error: tokenSent ? 'the bearer token is not valid' : 'a bearer token is required' },
+});
 
 export interface ApiResponse {
   status: number;

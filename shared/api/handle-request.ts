@@ -6,7 +6,7 @@ import { compareFindings, findingIdentity, FindingKind, PeriodId } from '../cont
 import { Id } from '../contract/primitives.ts';
 import { parseOrg } from '../org/parse-org.ts';
 import { BUILT_IN_PACKS } from '../rules/packs/index.ts';
-import { apiError, badQuery, dotPath, parseBody, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
+import { apiError, badQuery, dotPath, parseBody, unauthenticated, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
 import { getHeatmap } from './get-heatmap.ts';
 import { getMeetings } from './get-meetings.ts';
 import { getReport } from './get-report.ts';
@@ -87,7 +87,7 @@ export async function handleRequest(req: ApiRequest, deps: ApiDeps): Promise<Api
   if (!routes) return apiError(404, `no route ${req.method} ${req.path}`);
   const route = routes[req.method];
   if (!route) return apiError(405, 'method not allowed', { allow: Object.keys(routes) });
-  if (!req.caller) return apiError(401, 'a bearer token is required');
+  if (!req.caller) return unauthenticated(req.tokenSent);
   if (!may(req.caller, 'recorder', 'inspector', 'admin')) return apiError(403, 'your token carries no role');
   return route({ ...req, caller: req.caller }, deps);
 }

@@ -12,6 +12,7 @@ import { instantMs } from '../../shared/calendar/period.ts';
 import { Engine } from '../../shared/engine/engine.ts';
 import { Ledger } from '../../shared/ledger/ledger.ts';
 import { startRuntime, type Runtime } from '../../local/runtime.ts';
+import { tokensBanner } from '../../cli/serve.ts';
 import { buildOrg, exampleEvents, exampleOrgJson, packs } from '../support/builders.ts';
 
 const AS_OF = '2026-04-04T06:00:00+07:00';
@@ -109,7 +110,13 @@ describe('the embedded default with a tokens file', () => {
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
     try {
-      expect((await as(null, 'GET', '/findings')).status).toBe(401);
+      // The start-up banner says which tokens file was read and how many tokens it holds.
+      expect(tokensBanner(scoped.tokens)).toBe(`Đã đọc ${tokensFile}: 2 token; mỗi yêu cầu cần một token. / Read ${tokensFile}: 2 tokens; every request needs one.`);
+      expect(tokensBanner(runtime.tokens)).toContain('No tokens file');
+      expect(await as(null, 'GET', '/findings')).toEqual({ status: 401, body: { error: 'a bearer token is required' } });
+      // A token sent and not known is called invalid, not missing, and says nothing of the tokens that exist.
+      expect(await as('admin-token-012345678X', 'GET', '/findings')).toEqual({ status: 401, body: { error: 'the bearer token is not valid' } });
+      expect(await as('nope', 'POST', '/admin/clock', { now: '2026-02-01T00:00:00+07:00' })).toEqual({ status: 401, body: { error: 'the bearer token is not valid' } });
       expect((await as('tdp5-token-0123456789', 'PUT', '/org', exampleOrgJson())).status).toBe(403);
       expect((await as('admin-token-0123456789', 'PUT', '/org', exampleOrgJson())).status).toBe(200);
       const tdp2 = exampleEvents().find((e) => e.meetingId === 'TDP2-01')!;
