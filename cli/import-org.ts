@@ -1,6 +1,7 @@
 /** `chibo import FILE`: an org snapshot (JSON, XLSX or CSV) into a running monitor through PUT /org, or into a stopped one's data dir; a progress bar on a terminal. */
 import { parseOptions } from './parse-options.ts';
 import { CONNECTION_OPTIONS, connection, request } from './client.ts';
+import { chiboFolders } from './home.ts';
 import { cliPath, InputError } from './input-error.ts';
 import { progressBar, type Progress } from './progress.ts';
 import { readJsonFile } from './read-json-file.ts';
@@ -62,7 +63,8 @@ async function readTemplates(file: string): Promise<unknown> {
 
 /** Into the store of an instance that is not running (dynalite holds a lock on its folder while it runs). */
 async function importIntoDataDir(dataDir: string, snapshot: OrgSnapshot, progress: Progress) {
-  const runtime = await startRuntime({ dataDir, stateDir: dirname(dataDir), port: 0, simulatedStart: null, tokensFile: join(dirname(dataDir), 'no-tokens'), console: null });
+  const { home } = chiboFolders(process.env, dataDir);
+  const runtime = await startRuntime({ dataDir, stateDir: home, port: 0, simulatedStart: null, tokensFile: join(home, 'no-tokens'), console: null });
   try {
     progress.phase('Ghi / writing (items)', 1);
     return await runtime.orgStore.replace(snapshot, (written, total) => {

@@ -6,9 +6,10 @@
  * changes nothing twice.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as z from 'zod';
 import { deadLettersFileIn, startRuntime } from '../local/runtime.ts';
+import { chiboFolders } from './home.ts';
 import { InputError } from './input-error.ts';
 import { parseOptions } from './parse-options.ts';
 
@@ -20,8 +21,9 @@ type DeadLetter = z.infer<typeof DeadLetter>;
 
 export async function redriveCommand(argv: string[], out: NodeJS.WritableStream): Promise<void> {
   const { values } = parseOptions(argv, { 'data-dir': { type: 'string' } }, REDRIVE_USAGE);
-  const dataDir = resolve(values['data-dir'] ?? process.env['CHIBO_DATA_DIR'] ?? '.chibo/data');
-  const stateDir = dirname(dataDir);
+  // --data-dir names an instance's store in its home (`<home>/data`), as `chibo serve` lays it out.
+  const { home, dataDir } = chiboFolders(process.env, values['data-dir']);
+  const stateDir = values['data-dir'] !== undefined && !process.env['CHIBO_HOME'] ? dirname(dataDir) : home;
   const file = deadLettersFileIn(stateDir);
   const letters = await readLetters(file);
   if (letters.length === 0) {

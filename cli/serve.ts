@@ -8,12 +8,16 @@ import { instantMs } from '../shared/calendar/period.ts';
 import { Instant } from '../shared/contract/primitives.ts';
 import { DEMO_UNTIL, seedDemo } from '../local/demo.ts';
 import { PortInUseError, startRuntime } from '../local/runtime.ts';
+import { chiboFolders } from './home.ts';
 import { InputError } from './input-error.ts';
 
 export const SERVE_USAGE = `chibo serve [--port N] [--memory] [--no-demo] [--clock real|simulated] [--start ISO]
 
   --port     HTTP port on 127.0.0.1 (default: PORT or 3000)
-  --memory   a throwaway store (default: on disk in CHIBO_DATA_DIR or ./.chibo/data)
+  --memory   a throwaway store (default: on disk in CHIBO_HOME/data, or CHIBO_DATA_DIR)
+
+  Everything it writes goes under CHIBO_HOME (default ./.chibo): the store in data/,
+  outbox.jsonl, dead-letters.jsonl and state.json. CHIBO_DATA_DIR moves the store alone.
   --no-demo  start empty instead of seeding the demo on a first start
   --clock    real (default): the daily sweep at 06:00 Asia/Ho_Chi_Minh; simulated: POST /admin/clock {"now": ISO} moves time
   --start    where a simulated clock starts (default: after the demo quarter, 2026-04-04T06:00:00+07:00)`;
@@ -39,8 +43,7 @@ export async function serveCommand(argv: string[], out: NodeJS.WritableStream): 
   if (values.start !== undefined && !Instant.safeParse(values.start).success) throw new InputError('--start', null, null, `"${values.start}" is not an ISO 8601 instant with an offset`);
   const port = Number(values.port ?? process.env['PORT'] ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError('--port', null, null, `"${values.port}" is not a port`);
-  const dataDir = resolve(process.env['CHIBO_DATA_DIR'] ?? '.chibo/data');
-  const stateDir = resolve(dataDir, '..');
+  const { home: stateDir, dataDir } = chiboFolders(process.env);
 
   // The SDK here talks only to the local dynalite; its notice about Node 22 (for AWS's release policy) is noise on this console.
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
