@@ -29,7 +29,7 @@ export async function* readEvents(file: string, org: OrgIndex, schema: MeetingEv
     const json = read.json;
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw InputError.fromIssue(file, line, fromZod(parsed.error, json)[0]!);
-    const reference = checkEventReferences(parsed.data, org)[0];
+    const reference = checkEventReferences(parsed.data, org.references())[0];
     if (reference) throw InputError.fromIssue(file, line, reference);
     yield { line, event: parsed.data };
   }

@@ -133,7 +133,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       const counts = await orgStore.replace(s);
       provinces = (await orgStore.meta())?.provinces ?? [];
       return counts;
-    }, unitPaths: (ids) => orgStore.unitPaths(ids), provinces: async () => provinces },
+    }, unitPaths: (ids) => orgStore.unitPaths(ids), eventReferences: (units, leaders) => orgStore.eventReferences(units, leaders), provinces: async () => provinces },
     ledger: new DynamoLedgerQueries(doc, TABLE_NAME),
     bus,
     reports: new DynamoReportQueries(doc, TABLE_NAME),

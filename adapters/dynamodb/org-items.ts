@@ -4,6 +4,7 @@
  * and cell officers, a leader the units of its positions and assignments.
  */
 import type { Leader, Member, OrgSnapshot, PackBinding, Unit } from '../../shared/contract/org.ts';
+import { committeeMembers } from '../../shared/org/org-references.ts';
 import { leaderKey, memberPageKey, provincePartition, unitKey } from './keys.ts';
 
 export const MEMBERS_PER_PAGE = 400;
@@ -22,6 +23,8 @@ export interface UnitItem {
   /** Secretaries and deputies of this unit, with only those positions. */
   officers: Leader[];
   memberPages: number;
+  /** Member ids of the unit's committee (leaders with a position there), who may attend its meetings besides its members. */
+  committee: string[];
   provinceId: string;
   /** Pack bindings on the unit or its ancestors. */
   packs: PackBinding[];
@@ -86,6 +89,7 @@ export function orgItems(snapshot: OrgSnapshot): OrgItems {
     }
   }
   const memberById = new Map(snapshot.members.map((m) => [m.id, m]));
+  const committees = committeeMembers(snapshot);
   const bindingsOn = (unitIds: Iterable<string>) => {
     const ids = new Set(unitIds);
     return (snapshot.packs ?? []).filter((b) => ids.has(b.unitId));
@@ -107,6 +111,7 @@ export function orgItems(snapshot: OrgSnapshot): OrgItems {
       ancestors: path.slice(0, -1).map((id) => byId.get(id)!),
       officers: officersByUnit.get(unit.id) ?? [],
       memberPages: pages,
+      committee: committees.get(unit.id) ?? [],
       provinceId,
       packs: bindingsOn(path),
     });

@@ -2,7 +2,9 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Member, OrgSnapshot } from '../../shared/contract/org.ts';
 import { OrgIndex } from '../../shared/org/org-index.ts';
+import { MapReferences, type OrgReferences, type UnitReference } from '../../shared/org/org-references.ts';
 import type { OrgCounts, OrgStore } from '../../shared/ports/org-store.ts';
+import { mapLimit } from '../../shared/concurrency.ts';
 import { batchGet, batchWrite, queryAll, type WriteRequest } from './batch.ts';
 import { leaderKey, memberPageKey, ORG_META, provincePartition, unitKey } from './keys.ts';
 import { orgItems, snapshotFromItems, type LeaderItem, type MemberPageItem, type UnitItem } from './org-items.ts';
@@ -58,6 +60,32 @@ export class DynamoOrgStore implements OrgStore {
     const out = new Map<string, string[]>();
     for (const item of items.values()) out.set((item as unknown as UnitItem).unit.id, (item as unknown as UnitItem).path);
     return out;
+  }
+
+  /**
+   * One wave of reads: a Query of each unit's partition (its item and its
+   * member pages together, so the page count need not be read first) beside
+   * one BatchGet of the leaders.
+   */
+  async eventReferences(unitIds: readonly string[], leaderIds: readonly string[]): Promise<OrgReferences> {
+    const [partitions, leaderItems] = await Promise.all([
+      mapLimit(unitIds, 16, (id) => queryAll(this.db, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': unitKey(id).pk } })),
+      batchGet(this.db, this.table, leaderIds.map(leaderKey)),
+    ]);
+    const units = new Map<string, UnitReference>();
+    for (const items of partitions) {
+      const unit = items.find((i) => i['sk'] === 'UNIT') as unknown as UnitItem | undefined;
+      if (!unit) continue;
+      const members = items.filter((i) => i['sk'] !== 'UNIT').flatMap((p) => (p as unknown as MemberPageItem).members.map((m) => m.id));
+      units.set(unit.unit.id, { path: unit.path, attendees: new Set([...members, ...(unit.committee ?? [])]) });
+    }
+    const leaders = new Map<string, ReadonlySet<string>>();
+    for (const item of leaderItems.values()) {
+      const { leader, units: served } = item as unknown as LeaderItem;
+      // A leader item's units are those of its positions and assignments with their ancestors: the roots are the provinces.
+      leaders.set(leader.id, new Set(served.filter((u) => u.parentId === null).map((u) => u.id)));
+    }
+    return new MapReferences(units, leaders);
   }
 
   /** Unit and leader items by id (one round trip), for building a partial org. */

@@ -1,10 +1,13 @@
 /**
  * POST /events: one event or an array of at most 500. All or nothing: any
- * bad event, unknown unit or meeting, or unit outside the caller's scope, and
- * nothing is put on the bus.
+ * bad event, reference the org has not (unit, member of the unit, leader of
+ * its province: the CLI's check), unknown meeting, or unit outside the
+ * caller's scope, and nothing is put on the bus. Two sequential waves of
+ * reads: past meetings and seen events, then the units and leaders named.
  */
 import { MeetingEvent } from '../contract/events.ts';
 import { fromZod } from '../contract/issues.ts';
+import { checkEventReferences } from '../org/check-event.ts';
 import { inScope, may, type Caller } from '../auth/caller.ts';
 import { parseJsonText } from '../contract/json-text.ts';
 import { apiError, dotPath, type ApiDeps, type ApiIssue, type ApiResponse } from './api-types.ts';
@@ -54,9 +57,13 @@ export async function postEvents(body: string | undefined, caller: Caller, deps:
   });
   if (tooLarge.length > 0) return apiError(413, 'events too large', { errors: tooLarge });
 
-  // Where each meeting was recorded before: a retraction names only its meeting,
-  // and a new version must not move a meeting out of a unit the caller cannot touch.
-  const known = await deps.ledger.meetingUnits([...new Set(events.map((e) => e.meetingId))]);
+  // Where each meeting was recorded before (a retraction names only its meeting, and
+  // a new version must not move a meeting out of a unit the caller cannot touch),
+  // and which events were seen: read side by side, one wave.
+  const [known, seen] = await Promise.all([
+    deps.ledger.meetingUnits([...new Set(events.map((e) => e.meetingId))]),
+    deps.ledger.seenEventIds(events.map((e) => ({ eventId: e.eventId, meetingId: e.meetingId }))),
+  ]);
   const inBatch = new Map<string, string>();
   for (const e of events) if (e.type === 'MeetingRecorded' && !inBatch.has(e.meetingId)) inBatch.set(e.meetingId, e.unitId);
   /** The units an event touches: its own, and the unit its meeting was recorded for before. */
@@ -66,13 +73,16 @@ export async function postEvents(body: string | undefined, caller: Caller, deps:
     const unit = before ?? inBatch.get(e.meetingId);
     return unit === undefined ? [] : [unit];
   };
-  const paths = await deps.orgStore.unitPaths([...new Set(events.flatMap(unitsOf))]);
+  // The second wave: the units' items with their members, and the visiting leaders.
+  const leaderIds = events.flatMap((e) => (e.type === 'MeetingRecorded' ? e.visitingLeaderIds : []));
+  const org = await deps.orgStore.eventReferences([...new Set(events.flatMap(unitsOf))], [...new Set(leaderIds)]);
+  const pathOf = (unitId: string) => org.unit(unitId)?.path;
   events.forEach((e, index) => {
     if (e.type === 'MeetingRecorded') {
-      if (!paths.has(e.unitId)) errors.push({ index, path: 'unitId', message: `unknown unit "${e.unitId}"` });
+      if (pathOf(e.unitId) === undefined) errors.push({ index, path: 'unitId', message: `unknown unit "${e.unitId}"` });
     } else if (unitsOf(e).length === 0) {
       errors.push({ index, path: 'meetingId', message: `unknown meeting "${e.meetingId}": no record of it has been processed yet (send the retraction with or after its record)` });
-    } else if (!paths.has(unitsOf(e)[0]!)) {
+    } else if (pathOf(unitsOf(e)[0]!) === undefined) {
       errors.push({ index, path: 'meetingId', message: `the unit "${unitsOf(e)[0]}" of meeting "${e.meetingId}" is no longer in the org` });
     }
   });
@@ -80,14 +90,19 @@ export async function postEvents(body: string | undefined, caller: Caller, deps:
 
   // A unit that left the org since the meeting was recorded there is no one's scope: only the new unit is checked.
   const outside: ApiIssue[] = events.flatMap((e, index) => {
-    const unit = unitsOf(e).find((u) => paths.has(u) && !inScope(caller, paths.get(u)!));
+    const unit = unitsOf(e).find((u) => pathOf(u) !== undefined && !inScope(caller, pathOf(u)!));
     if (unit === undefined) return [];
     const path = e.type === 'MeetingRecorded' && e.unitId === unit ? 'unitId' : 'meetingId';
     return [{ index, path, message: path === 'unitId' ? `unit "${unit}" is outside your scope` : `meeting "${e.meetingId}" was recorded for unit "${unit}", outside your scope` }];
   });
   if (outside.length > 0) return apiError(403, 'events for units outside your scope; nothing was accepted', { indexes: outside.map((o) => o.index), errors: outside });
 
-  const seen = await deps.ledger.seenEventIds(events.map((e) => ({ eventId: e.eventId, meetingId: e.meetingId })));
+  // Members and leaders only once the units are known to be the caller's: a unit elsewhere tells nothing of who is in it.
+  events.forEach((e, index) => {
+    for (const issue of checkEventReferences(e, org)) errors.push({ index, path: dotPath(issue.path), message: issue.message });
+  });
+  if (errors.length > 0) return { status: 400, body: { errors } };
+
   const fresh = new Map<string, MeetingEvent>();
   for (const e of events) if (!seen.has(e.eventId) && !fresh.has(e.eventId)) fresh.set(e.eventId, e);
   if (fresh.size > 0) await deps.bus.put([...fresh.values()]);

@@ -1,4 +1,5 @@
 import type { Leader, Member, OrgSnapshot, PackBinding, Role, Unit } from '../contract/org.ts';
+import { committeeMembers, pathOf, type OrgReferences, type UnitReference } from './org-references.ts';
 
 /** Inclusive local-date range check; dates are `YYYY-MM-DD`, so string order is date order. */
 export function coversDate(range: { from?: string | undefined; to?: string | undefined }, date: string): boolean {
@@ -97,5 +98,38 @@ export class OrgIndex {
   /** The cell a leader belongs to as a member, if any. */
   leaderOwnCell(leader: Leader): string | undefined {
     return leader.memberId === undefined ? undefined : this.members.get(leader.memberId)?.cellId;
+  }
+
+  private referenceCache: OrgReferences | undefined;
+
+  /** What an event may reference (checkEventReferences), worked out once per unit and leader asked for. */
+  references(): OrgReferences {
+    if (this.referenceCache) return this.referenceCache;
+    const committees = committeeMembers(this.snapshot);
+    const units = new Map<string, UnitReference>();
+    const leaders = new Map<string, ReadonlySet<string>>();
+    const parentOf = (id: string) => this.units.get(id)?.parentId;
+    this.referenceCache = {
+      unit: (unitId) => {
+        if (!this.units.has(unitId)) return undefined;
+        let ref = units.get(unitId);
+        if (!ref) {
+          ref = { path: pathOf(unitId, parentOf), attendees: new Set([...this.cellMembers(unitId).map((m) => m.id), ...(committees.get(unitId) ?? [])]) };
+          units.set(unitId, ref);
+        }
+        return ref;
+      },
+      leaderProvinces: (leaderId) => {
+        const leader = this.leaders.get(leaderId);
+        if (!leader) return undefined;
+        let provinces = leaders.get(leaderId);
+        if (!provinces) {
+          provinces = new Set([...leader.positions, ...leader.assignments].map((p) => pathOf(p.unitId, parentOf)[0]!));
+          leaders.set(leaderId, provinces);
+        }
+        return provinces;
+      },
+    };
+    return this.referenceCache;
   }
 }

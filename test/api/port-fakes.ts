@@ -10,6 +10,7 @@ import type { OrgCounts, OrgStore } from '../../shared/ports/org-store.ts';
 import type { StoredEntry } from '../../shared/ports/ledger-store.ts';
 import type { ReportQueries } from '../../shared/ports/report-queries.ts';
 import { OrgIndex } from '../../shared/org/org-index.ts';
+import type { OrgReferences } from '../../shared/org/org-references.ts';
 import { MapDecisions } from './map-decisions.ts';
 
 export class MapOrgStore implements OrgStore {
@@ -39,6 +40,10 @@ export class MapOrgStore implements OrgStore {
       out.set(id, path);
     }
     return out;
+  }
+
+  async eventReferences(): Promise<OrgReferences> {
+    return new OrgIndex(this.snapshot ?? { units: [], members: [], leaders: [] }).references();
   }
 }
 

@@ -185,7 +185,8 @@ describe('POST /events', () => {
   it('a new version may not move a meeting out of a unit the caller cannot touch', async () => {
     const original = recorded('LC.NL.TDP2');
     deps.ledger.meetings.set(original.meetingId, 'LC.NL.TDP2');
-    const moved = { ...raw(original), eventId: 'e-moved', version: 2, unitId: 'LC.NL.TDP5' };
+    // Moved with no attendance: TDP2's members are not TDP5's.
+    const moved = { ...raw(original), eventId: 'e-moved', version: 2, unitId: 'LC.NL.TDP5', attendance: [] };
     expect((await call('POST', '/events', tdp5, moved)).status).toBe(403);
     expect((await call('POST', '/events', ward, moved)).status).toBe(202);
   });

@@ -23,6 +23,35 @@ describe('DynamoOrgStore', () => {
     expect([...paths]).toEqual([['LC.NL.TDP5', ['LC', 'LC.NL', 'LC.NL.TDP5']]]);
   });
 
+  it('reads what events may reference as the CLI does from the whole org: every unit and leader, and ids it has not', async () => {
+    const unitIds = [...org.units.keys(), 'nope'];
+    const leaderIds = [...org.leaders.keys(), 'L-nope'];
+    const stored = await pipeline.orgStore.eventReferences(unitIds, leaderIds);
+    const whole = org.references();
+    const view = (refs: typeof whole) => ({
+      units: unitIds.map((id) => refs.unit(id) && { path: refs.unit(id)!.path, attendees: [...refs.unit(id)!.attendees].sort() }),
+      leaders: leaderIds.map((id) => refs.leaderProvinces(id) && [...refs.leaderProvinces(id)!].sort()),
+    });
+    expect(view(stored)).toEqual(view(whole));
+    // The ward's committee: the own memberships of leaders with a position there.
+    expect([...stored.unit('LC.NL')!.attendees]).toEqual(['TDP5-1']);
+    expect(stored.unit('nope')).toBeUndefined();
+  });
+
+  it('reads every member page of a cell larger than one page', async () => {
+    const local = await startDynamo();
+    try {
+      const p = new Pipeline(local, packs(), '2026-01-01T00:00:00+07:00', '2026-04-04T00:00:00+07:00');
+      const big = Array.from({ length: 901 }, (_, i) => ({ id: `BIG-${i}`, name: `Đảng viên ${i}`, cellId: 'LC.NL.TDP5' }));
+      await p.orgStore.replace(buildOrg({ ...org.snapshot, members: [...org.snapshot.members, ...big] } as never).snapshot);
+      const attendees = (await p.orgStore.eventReferences(['LC.NL.TDP5'], [])).unit('LC.NL.TDP5')!.attendees;
+      expect(attendees.has('BIG-0') && attendees.has('BIG-900') && attendees.has('TDP5-1')).toBe(true);
+      expect(attendees.size).toBe(901 + org.snapshot.members.filter((m) => m.cellId === 'LC.NL.TDP5').length);
+    } finally {
+      await local.stop();
+    }
+  });
+
   it('replacing the snapshot removes units, members and leaders no longer in it, and nothing else', async () => {
     const local = await startDynamo();
     try {

@@ -25,6 +25,8 @@ interface Case {
   /** A 200 read returns only the caller's province ('own', never empty) or nothing at all ('none'). */
   read?: 'own' | 'none';
   only?: Entry;
+  /** For a refusal: what the body must say (toMatchObject). */
+  answer?: (own: Province) => unknown;
   /** Where a meeting this row sends must (or must not) count afterwards. */
   effects?: (own: Province, role: Role, status: number) => Array<{ subject: string; meetingId: string; counts: boolean }>;
 }
@@ -63,6 +65,29 @@ export const CASES: Case[] = [
     status: ALL(403),
     effects: (own, role) => [{ subject: theirs(own, '.NL.THCS'), meetingId: `${own}-into-${role}`, counts: false }],
   },
+  // Another province's member or leader in an event reads exactly as one the org has not: nothing says it exists.
+  ...(['the other province’s', 'an unknown'] as const).flatMap((whose): Case[] => {
+    const memberOf = (own: Province) => (whose === 'an unknown' ? 'THCS-404' : theirs(own, '-THCS-1'));
+    const leaderOf = (own: Province) => (whose === 'an unknown' ? 'L-404' : theirs(own, '-L-xa'));
+    return [
+      {
+        route: `POST /events (own cell, ${whose} member attending)`,
+        method: 'POST',
+        path: () => '/events',
+        body: (own, role) => ({ ...newMeeting(`${own}.NL.THCS`, fresh(`${own}-member-${role}`)), attendance: [{ memberId: memberOf(own), status: 'present' }] }),
+        status: { recorder: 400, inspector: 403, admin: 400 },
+        answer: (own) => ({ errors: [{ index: 0, path: 'attendance.0.memberId', message: `"${memberOf(own)}" is not a member of unit "${own}.NL.THCS" or of its committee` }] }),
+      },
+      {
+        route: `POST /events (own cell, ${whose} leader visiting)`,
+        method: 'POST',
+        path: () => '/events',
+        body: (own, role) => ({ ...newMeeting(`${own}.NL.THCS`, fresh(`${own}-leader-${role}`)), visitingLeaderIds: [leaderOf(own)] }),
+        status: { recorder: 400, inspector: 403, admin: 400 },
+        answer: (own) => ({ errors: [{ index: 0, path: 'visitingLeaderIds.0', message: `unknown leader "${leaderOf(own)}" in province "${own}"` }] }),
+      },
+    ];
+  }),
   {
     route: 'POST /events (retract the other province’s meeting)',
     method: 'POST',
@@ -137,7 +162,8 @@ export function describeIsolation(entry: Entry, client: () => Client): void {
     it.each(rows.map((r) => [`${r.c.route} as ${r.province} ${r.role} → ${r.c.status[r.role]}`, r] as const))('%s', async (row, { c, province, role }) => {
       const res = await client()({ province, role }, c.method, c.path(province), c.body?.(province, role));
       expect(res.status, JSON.stringify(res.body)).toBe(c.status[role]);
-      if (res.status >= 400) expect(res.body).toMatchObject({ error: expect.any(String) });
+      if (res.status >= 400) expect(res.body).toMatchObject(res.status === 400 ? { errors: expect.any(Array) } : { error: expect.any(String) });
+      if (res.status === 400 && c.answer) expect(res.body).toMatchObject(c.answer(province));
       if (c.read === 'none') expect(res.body).toEqual([]);
       if (c.read === 'own') {
         expect(res.body).not.toEqual([]);
