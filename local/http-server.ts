@@ -1,5 +1,5 @@
 /** The HTTP API on 127.0.0.1 through the same request handling as the Lambda, plus the simulated clock's admin route and the dashboard at `/`. */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { unauthenticated, type ApiDeps, type ApiResponse } from '../shared/api/api-types.ts';
 import { handleRequest } from '../shared/api/handle-request.ts';
 import { holdsProvinces, type Caller } from '../shared/auth/caller.ts';
@@ -12,17 +12,50 @@ import type { Authenticate } from './tokens.ts';
 const LIMITS: Record<string, number> = { '/org': 10 * 1024 * 1024 };
 const DEFAULT_LIMIT = 1024 * 1024;
 
-class TooLarge extends Error {}
+/**
+ * After a 413 the rest of the body is read and dropped, up to this many bytes
+ * or this long, so that a client still sending (urllib, curl) reads the answer
+ * instead of a reset; then the connection is closed.
+ */
+const DISCARD_BYTES = 64 * 1024 * 1024;
+const DISCARD_MS = 30_000;
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new TooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** The body as text, or null as soon as it is known to exceed `limit` (its declared length, or the bytes read so far). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length']) > limit) return resolve(null);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData).off('end', onEnd);
+      resolve(null);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks).toString('utf8'));
+    req.on('data', onData).on('end', onEnd).once('error', reject);
+  });
+}
+
+/** 413 with the JSON error and `Connection: close`, written at once; the response ends when the body has been drained. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  const text = JSON.stringify({ error: `the body is too large: at most ${limit} bytes for this route; send smaller batches` });
+  res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), connection: 'close' });
+  res.write(text);
+  if (req.complete) return void res.end();
+  let dropped = 0;
+  const stop = () => req.socket.destroy();
+  const timer = setTimeout(stop, DISCARD_MS).unref();
+  req
+    .on('data', (chunk: Buffer) => {
+      if ((dropped += chunk.length) > DISCARD_BYTES) stop();
+    })
+    .once('end', () => {
+      clearTimeout(timer);
+      res.end();
+    })
+    .once('close', () => clearTimeout(timer))
+    .resume();
 }
 
 export interface AdminHooks {
@@ -42,15 +75,16 @@ export function apiServer(deps: ApiDeps, authenticate: Authenticate, admin: Admi
       if (await serveDashboard(req, res, url.pathname)) return;
       const caller = authenticate(req.headers.authorization, req.socket.remoteAddress);
       let body: string | undefined;
-      if (req.method === 'PUT' || req.method === 'POST') body = await readBody(req, LIMITS[url.pathname] ?? DEFAULT_LIMIT);
+      if (req.method === 'PUT' || req.method === 'POST') {
+        const limit = LIMITS[url.pathname] ?? DEFAULT_LIMIT;
+        const read = await readBody(req, limit);
+        if (read === null) return refuseTooLarge(req, res, limit);
+        body = read;
+      }
       const tokenSent = req.headers.authorization !== undefined;
       if (url.pathname === '/admin/clock') return send(await setClock(body, caller, tokenSent, deps, admin));
       send(await handleRequest({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body, caller, tokenSent }, deps));
-    })().catch((err: unknown) => {
-      // The rest of an oversized body is never read: the socket cannot serve another request.
-      if (err instanceof TooLarge) res.setHeader('connection', 'close');
-      send(err instanceof TooLarge ? { status: 413, body: { error: 'the body is too large' } } : { status: 500, body: { error: 'internal error' } });
-    });
+    })().catch(() => send({ status: 500, body: { error: 'internal error' } }));
   });
 }
 
