@@ -103,6 +103,6 @@ export async function evaluateCommand(argv: string[], out: NodeJS.WritableStream
   }
   const findings = engine.findingsAt(ledger, asOf, from === undefined ? {} : { from });
 
-  if (values.format === 'table') out.write(formatTable(findings, org, values['as-of'] ?? new Date(asOf).toISOString()));
+  if (values.format === 'table') out.write(formatTable(findings, org, values['as-of'] ?? new Date(asOf).toISOString(), (id) => ledger.meetings.get(id)));
   else await writeLines(out, findings.map((f) => JSON.stringify(f)));
 }

@@ -3,6 +3,7 @@
  * with ids only: the console is a log (terminals, journald), and names of people stay out of logs.
  */
 import { appendFile } from 'node:fs/promises';
+import { printable } from '../shared/contract/printable.ts';
 import type { Notification, Notifier } from '../shared/ports/notifier.ts';
 
 const COLOUR: Record<string, string> = { reminder: '\x1b[33m', violation: '\x1b[31m', alert: '\x1b[35m', withdrawn: '\x1b[32m' };
@@ -21,6 +22,7 @@ export class OutboxNotifier implements Notifier {
     const colour = (this.console as { isTTY?: boolean }).isTTY ? (COLOUR[kind] ?? '') : '';
     const reset = colour ? '\x1b[0m' : '';
     const { recipientId, ruleId, unitId, period } = n.attributes;
-    this.console.write(`${colour}[${LABEL[kind] ?? kind}]${reset} → ${recipientId}: ${ruleId} · ${unitId} · ${period}\n`);
+    // A meeting by its unit and date (a unit's name, never a person's); anything else by its unit's id.
+    this.console.write(`${colour}[${LABEL[kind] ?? kind}]${reset} → ${recipientId}: ${ruleId} · ${printable(n.meeting ?? unitId)} · ${period}\n`);
   }
 }

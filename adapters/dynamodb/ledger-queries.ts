@@ -2,7 +2,7 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { compareFindings, type Finding, type FindingKind } from '../../shared/contract/findings.ts';
 import type { ObligationView } from '../../shared/contract/obligations.ts';
-import type { LedgerQueries, Scoped } from '../../shared/ports/ledger-queries.ts';
+import type { LedgerQueries, MeetingHeld, Scoped } from '../../shared/ports/ledger-queries.ts';
 import { batchGet, queryAll } from './batch.ts';
 import { meetingKey, provincePartition, unitKey, unitPathPrefix } from './keys.ts';
 import type { UnitItem } from './org-items.ts';
@@ -52,6 +52,15 @@ export class DynamoLedgerQueries implements LedgerQueries {
       if (ids?.has(e.eventId)) seen.add(e.eventId);
     }
     return seen;
+  }
+
+  async meetingsHeld(meetingIds: readonly string[]): Promise<Map<string, MeetingHeld>> {
+    const items = await batchGet(this.db, this.table, meetingIds.map(meetingKey));
+    const out = new Map<string, MeetingHeld>();
+    for (const i of items.values()) {
+      if (typeof i['unitId'] === 'string') out.set(String(i['pk']).slice('MEETING#'.length), { unitId: i['unitId'], heldAt: typeof i['heldAt'] === 'number' ? i['heldAt'] : null });
+    }
+    return out;
   }
 
   async meetingUnits(meetingIds: readonly string[]): Promise<Map<string, string>> {

@@ -107,6 +107,11 @@ export class DynamoLedgerStore implements LedgerStore {
     const values: Record<string, unknown> = { ':v': claim.version, ':e': claim.eventId, ':u': claim.unitId, ':r': claim.retracted };
     const names: Record<string, string> = {};
     const sets = ['version = :v', 'eventId = :e', 'unitId = :u', 'retracted = :r'];
+    // When it was held: how people name a meeting ("Chi bộ tổ dân phố 5, buổi 05/02/2026").
+    if (claim.heldAt !== undefined) {
+      sets.push('heldAt = :h');
+      values[':h'] = claim.heldAt;
+    }
     let condition = 'attribute_not_exists(pk)';
     if (claim.read) {
       condition = 'version = :rv AND eventId = :re AND retracted = :false';

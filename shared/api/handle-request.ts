@@ -4,6 +4,8 @@ import { holdsProvinces, inScope, may, type Caller } from '../auth/caller.ts';
 import type { ReviewedFinding } from '../contract/decisions.ts';
 import { compareFindings, findingIdentity, FindingKind, PeriodId } from '../contract/findings.ts';
 import { Id } from '../contract/primitives.ts';
+import { formatInstant } from '../calendar/period.ts';
+import type { MeetingHeld } from '../ports/ledger-queries.ts';
 import { parseOrg } from '../org/parse-org.ts';
 import { BUILT_IN_PACKS } from '../rules/packs/index.ts';
 import { apiError, badQuery, dotPath, parseBody, unauthenticated, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
@@ -57,7 +59,14 @@ const getFindings: Route = async (req, deps) => {
       found.set(findingIdentity(f), decided ? { ...f, decisions: decided } : f);
     }
   }
-  return { status: 200, body: [...found.values()].sort(compareFindings) };
+  // A meeting is named to people by its unit and date, not its id.
+  const meetingIds = [...found.values()].filter((f) => f.subject.type === 'meeting').map((f) => f.subject.id);
+  const held = meetingIds.length > 0 ? await deps.ledger.meetingsHeld([...new Set(meetingIds)]) : new Map<string, MeetingHeld>();
+  const named = [...found.values()].map((f) => {
+    const m = f.subject.type === 'meeting' ? held.get(f.subject.id) : undefined;
+    return m ? { ...f, meeting: { unitId: m.unitId, heldAt: m.heldAt === null ? null : formatInstant(m.heldAt) } } : f;
+  });
+  return { status: 200, body: named.sort(compareFindings) };
 };
 
 const getObligations: Route = async (req, deps) => {

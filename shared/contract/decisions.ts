@@ -6,7 +6,7 @@
  */
 import * as z from 'zod';
 import { Finding, FindingKind, PeriodId, Subject } from './findings.ts';
-import { Text } from './primitives.ts';
+import { Id, Instant, Text } from './primitives.ts';
 
 export const DecisionAction = z.enum(['acknowledge', 'excuse']);
 export type DecisionAction = z.infer<typeof DecisionAction>;
@@ -35,8 +35,14 @@ export const DecisionRequest = z
   });
 export type DecisionRequest = z.infer<typeof DecisionRequest>;
 
-/** A finding as GET /findings returns it: with its decisions, oldest first, when it has any. */
-export const ReviewedFinding = Finding.extend({ decisions: z.array(Decision).min(1).optional() });
+/** Where and when a meeting that is a finding's subject was held, so a reader sees "Chi bộ …, buổi 11/02/2026" rather than its id. */
+export const HeldMeeting = z.strictObject({ unitId: Id, heldAt: Instant.nullable() });
+
+/**
+ * A finding as GET /findings returns it: with its decisions, oldest first,
+ * when it has any, and for a meeting's finding the meeting's unit and date.
+ */
+export const ReviewedFinding = Finding.extend({ decisions: z.array(Decision).min(1).optional(), meeting: HeldMeeting.optional() });
 export type ReviewedFinding = z.infer<typeof ReviewedFinding>;
 
 export const isExcused = (f: { decisions?: readonly Decision[] | undefined }): boolean => (f.decisions ?? []).some((d) => d.action === 'excuse');

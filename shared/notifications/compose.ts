@@ -145,7 +145,7 @@ const topicOf = (kind: FindingKind): Notification['topic'] => (kind === 'reminde
  * raised, or withdrawn (a late record met the obligation, a meeting was
  * corrected). `where` is the subject's placement, for subscribers' filters.
  */
-export function notificationsFor(finding: Finding, stage: 'raised' | 'withdrawn', where: { provinceId: string; unitId: string }): Notification[] {
+export function notificationsFor(finding: Finding, stage: 'raised' | 'withdrawn', where: { provinceId: string; unitId: string; meetingName?: string | undefined }): Notification[] {
   const kind: NotificationKind = stage === 'withdrawn' ? 'withdrawn' : finding.kind;
   const subject = subjectLine(finding, stage);
   const text = body(finding, stage);
@@ -154,5 +154,6 @@ export function notificationsFor(finding: Finding, stage: 'raised' | 'withdrawn'
     subject,
     body: text,
     attributes: { kind, ruleId: finding.ruleId, recipientId, provinceId: where.provinceId, unitId: where.unitId, period: finding.period },
+    ...(where.meetingName === undefined ? {} : { meeting: where.meetingName }),
   }));
 }

@@ -11,6 +11,7 @@ import type { OrgIndex } from '../org/org-index.ts';
 import type { EntryOutcome, Placement, StoredEntry } from '../ports/ledger-store.ts';
 import { keyOf } from './entry-ledger.ts';
 import { fingerprint } from './fingerprint.ts';
+import { meetingName } from '../reports/meeting-name.ts';
 
 export function reconcileEntry(engine: Engine, ledger: Ledger, entry: StoredEntry, now: number, from: number): EntryOutcome {
   const findings = engine.findingsAt(ledger, now, { from, scope: new Set([keyOf(entry)]) });
@@ -42,7 +43,7 @@ export function reconcileEntry(engine: Engine, ledger: Ledger, entry: StoredEntr
 
 const sorted = (r: Record<string, string>) => Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1));
 
-/** The unit a subject belongs to: a cell itself, a member's cell, a meeting's unit, a leader's first position. */
+/** The unit a subject belongs to (and a meeting's name): a cell itself, a member's cell, a meeting's unit, a leader's first position. */
 export function placementOf(entry: StoredEntry, org: OrgIndex, ledger: Ledger): Placement {
   const { subject } = entry;
   let unitId: string | undefined;
@@ -53,7 +54,10 @@ export function placementOf(entry: StoredEntry, org: OrgIndex, ledger: Ledger): 
   unitId ??= subject.id;
   const unitPath: string[] = [];
   for (let id: string | null | undefined = unitId; id != null && unitPath.length <= org.units.size; id = org.unit(id)?.parentId) unitPath.unshift(id);
-  return { unitId, unitPath, provinceId: unitPath[0] ?? unitId };
+  const placement = { unitId, unitPath, provinceId: unitPath[0] ?? unitId };
+  if (subject.type !== 'meeting') return placement;
+  const heldAt = ledger.meetings.get(subject.id)?.heldAt ?? [...entry.registers.values()][0]?.heldAt ?? null;
+  return { ...placement, meetingName: meetingName(org.unit(unitId)?.name ?? unitId, heldAt || null) };
 }
 
 export type Notice = { stage: 'raised' | 'withdrawn'; finding: Finding };

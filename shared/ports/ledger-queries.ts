@@ -7,6 +7,11 @@ export interface Scoped<T> {
   unitPath: string[];
 }
 
+export interface MeetingHeld {
+  unitId: string;
+  heldAt: number | null;
+}
+
 /** Read side of the ledger for the HTTP API. */
 export interface LedgerQueries {
   /** Findings raised so far (not withdrawn) for the unit's subtree. */
@@ -17,4 +22,6 @@ export interface LedgerQueries {
   seenEventIds(events: ReadonlyArray<{ eventId: string; meetingId: string }>): Promise<Set<string>>;
   /** The unit each known meeting was recorded for (retractions name only the meeting). */
   meetingUnits(meetingIds: readonly string[]): Promise<Map<string, string>>;
+  /** Where and when each known meeting was held (heldAt null for a meeting recorded before it was kept), to name it to people. */
+  meetingsHeld(meetingIds: readonly string[]): Promise<Map<string, MeetingHeld>>;
 }

@@ -60,6 +60,8 @@ export interface MeetingClaim {
   version: number;
   eventId: string;
   unitId: string | null;
+  /** When the version was held (ms); absent for a retraction, which keeps the record's. */
+  heldAt?: number;
   retracted: boolean;
   touched: string[];
   /** Each follow-up field the packs watch → the meeting's earliest time once this version is claimed (null: none yet). */
@@ -76,6 +78,8 @@ export interface Placement {
   unitId: string;
   unitPath: string[];
   provinceId: string;
+  /** For a meeting's entry: the meeting as people name it, its unit's name and the date it was held. */
+  meetingName?: string;
 }
 
 /** What reconciling one entry writes: its status and the findings it raises now. */

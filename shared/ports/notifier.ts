@@ -21,6 +21,8 @@ export interface Notification {
   /** Vietnamese first, then English, with the rule's citation. */
   body: string;
   attributes: NotificationAttributes;
+  /** For a meeting's finding, the meeting as people name it ("Chi bộ tổ dân phố 5, buổi 05/02/2026"): the console's line shows it. */
+  meeting?: string;
 }
 
 export interface Notifier {

@@ -31,7 +31,7 @@ export async function saveAndAnnounce(outcomes: readonly EntryOutcome[], deps: A
   const raisedNow = new Set(outcomes.flatMap((o) => Object.keys(o.raised)));
   const pending = changed.flatMap((outcome) =>
     noticesOf(outcome, previous, raisedNow).flatMap((notice) =>
-      notificationsFor(notice.finding, notice.stage, { provinceId: outcome.placement.provinceId, unitId: outcome.placement.unitId }).map((notification) => ({
+      notificationsFor(notice.finding, notice.stage, outcome.placement).map((notification) => ({
         outcome,
         notification,
         key: notificationKey(notice.finding, notice.stage, notification.attributes.recipientId),

@@ -71,6 +71,7 @@ export async function recordMeeting(event: MeetingEvent, deps: RecordMeetingDeps
     version: event.type === 'MeetingRecorded' ? event.version : RETRACTED_VERSION,
     eventId: event.eventId,
     unitId: event.type === 'MeetingRecorded' ? event.unitId : read!.unitId,
+    ...(event.type === 'MeetingRecorded' ? { heldAt: instantMs(event.heldAt) } : {}),
     retracted: event.type === 'MeetingRetracted',
     touched,
     followUps: earliest,

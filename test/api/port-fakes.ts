@@ -5,7 +5,7 @@ import type { Finding, FindingKind } from '../../shared/contract/findings.ts';
 import type { ObligationView } from '../../shared/contract/obligations.ts';
 import type { OrgSnapshot } from '../../shared/contract/org.ts';
 import type { EventBus } from '../../shared/ports/event-bus.ts';
-import type { LedgerQueries, Scoped } from '../../shared/ports/ledger-queries.ts';
+import type { LedgerQueries, MeetingHeld, Scoped } from '../../shared/ports/ledger-queries.ts';
 import type { OrgCounts, OrgStore } from '../../shared/ports/org-store.ts';
 import type { StoredEntry } from '../../shared/ports/ledger-store.ts';
 import type { ReportQueries } from '../../shared/ports/report-queries.ts';
@@ -53,6 +53,8 @@ export class MapLedger implements LedgerQueries {
   readonly obligationsBySubject = new Map<string, Array<Scoped<ObligationView>>>();
   readonly seen = new Set<string>();
   readonly meetings = new Map<string, string>();
+  /** When a meeting of `meetings` was held (ms). */
+  readonly held = new Map<string, number>();
   readonly calls: string[] = [];
 
   async findings(query: { unitId: string; period?: string; kind?: FindingKind }): Promise<Finding[]> {
@@ -74,6 +76,11 @@ export class MapLedger implements LedgerQueries {
   async meetingUnits(meetingIds: readonly string[]): Promise<Map<string, string>> {
     return new Map(meetingIds.flatMap((id) => (this.meetings.has(id) ? [[id, this.meetings.get(id)!] as const] : [])));
   }
+  async meetingsHeld(meetingIds: readonly string[]): Promise<Map<string, MeetingHeld>> {
+    this.calls.push(`meetingsHeld ${meetingIds.join(',')}`);
+    return new Map(meetingIds.flatMap((id) => (this.meetings.has(id) ? [[id, { unitId: this.meetings.get(id)!, heldAt: this.held.get(id) ?? null }] as const] : [])));
+  }
+
 }
 
 export class ArrayBus implements EventBus {

@@ -108,6 +108,20 @@ describe('drill-down', () => {
 describe('violations inbox', () => {
   let reportBefore: PeriodReport;
 
+  it('names a meeting’s finding by its cell and the date it was held, not by the meeting’s id', async () => {
+    const meetingViolation = (await apiGet<ReviewedFinding[]>(world.runtime, '/findings?kind=violation&rule=bg-thematic-resolution/resolution-issued'))[0]!;
+    const held = meetingViolation.meeting!;
+    const map = await apiGet<Heatmap>(world.runtime, '/heatmap?period=2026-Q1');
+    const cellName = map.rows.find((r) => r.unitId === held.unitId)!.name;
+    expect(cellName).toMatch(/^Chi bộ /);
+    const [y, m, d] = held.heldAt!.slice(0, 10).split('-');
+    await page.locator('#view-inbox').click();
+    const identity = `violation|${meetingViolation.ruleId}|meeting:${meetingViolation.subject.id}|${meetingViolation.period}`;
+    const row = page.locator(`#inbox tr[data-identity="${identity}"]`);
+    await row.waitFor();
+    expect(await row.locator('td').nth(2).innerText()).toBe(`${cellName}, buổi ${d}/${m}/${y}`);
+  });
+
   it('excusing a violation with a reason records who and when, and updates the inbox, the heatmap and the report', async () => {
     reportBefore = await apiGet<PeriodReport>(world.runtime, '/report?period=2026-Q1');
     await page.locator('#view-inbox').click();

@@ -49,4 +49,11 @@ describe('chibo evaluate on the shipped example (the real binary)', () => {
     expect(row.indexOf('dieu-le/')).toBe([...header.slice(0, header.indexOf('Quy tắc'))].length);
     expect(result.stdout).toContain('Chi bộ tổ dân phố 5 chưa sinh hoạt chuyên đề quý I/2026 (Hướng dẫn 12-HD/BTCTW)');
   });
+
+  it('--format table names a meeting by its cell and the date it was held, not by its id', async () => {
+    const result = await runBinary([...args, '--format', 'table']);
+    const alert = result.stdout.split('\n').find((l) => l.includes('dieu-le/attendance-rate'))!;
+    expect(alert).toContain('Chi bộ tổ dân phố 2, buổi 08/01/2026');
+    expect(result.stdout).not.toMatch(/buổi TDP2-0\d/);
+  });
 });

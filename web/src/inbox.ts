@@ -4,6 +4,7 @@
  * acknowledged, or excused with a reason, and shows who decided and when.
  */
 import type { ReviewedFinding } from '../../shared/contract/decisions.ts';
+import { meetingName } from '../../shared/reports/meeting-name.ts';
 import { api, ApiError } from './api.ts';
 import { fill, h } from './dom.ts';
 import { dateTime, periodName, ruleTitle } from './format.ts';
@@ -46,6 +47,11 @@ function select(id: string, label: Word, value: string, options: Array<[string, 
 }
 
 function subjectName(f: ReviewedFinding): string {
+  if (f.meeting) {
+    const at = f.meeting.unitId;
+    const unitName = state.heatmap?.rows.find((r) => r.unitId === at)?.name ?? at;
+    return meetingName(unitName, f.meeting.heldAt === null ? null : Date.parse(f.meeting.heldAt), lang());
+  }
   const unit = state.heatmap?.rows.find((r) => r.unitId === f.subject.id);
   const leader = state.heatmap?.leaders.find((l) => l.id === f.subject.id);
   return unit?.name ?? leader?.name ?? f.subject.id;
