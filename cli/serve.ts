@@ -69,6 +69,7 @@ export async function serveCommand(argv: string[], out: NodeJS.WritableStream): 
   say(`Bảng điều khiển / dashboard: ${runtime.url}/`);
   say(`Thông báo / notifications: ${runtime.outboxFile}`);
   say(tokensBanner(runtime.tokens));
+  if (runtime.resumed > 0) say(`Tiếp tục ${runtime.resumed} sự kiện đã nhận mà lần chạy trước chưa xử lý xong / Finished ${runtime.resumed} accepted events a stopped run had not.`);
   say('Thử / try:');
   say(`  curl ${runtime.url}/health`);
   say(`  curl '${runtime.url}/findings?kind=violation'`);

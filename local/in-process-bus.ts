@@ -2,7 +2,9 @@
  * The bus and the meetings queue in one process: `put` delivers each event as
  * the queue would (the same envelope, the same handler code), retrying a
  * failure up to the queue's receive count, then writing it to the dead-letter
- * file with the reason. Delivery is done when `put` returns.
+ * file with the reason. Delivery is done when `put` returns. With a journal,
+ * `put` first appends the messages to it, on disk, and `resume` delivers what
+ * a run that died left unsettled: as SQS keeps a message until it is handled.
  */
 import type { MeetingEvent } from '../shared/contract/events.ts';
 import type { DeadLetters } from '../shared/ports/dead-letters.ts';
@@ -11,6 +13,7 @@ import { handleQueueMessage } from '../shared/use-cases/handle-queue-message.ts'
 import { busMessageOf, processBusMessage } from '../shared/use-cases/process-bus-message.ts';
 import type { RecordMeetingDeps } from '../shared/use-cases/record-meeting.ts';
 import type { DeliveryFaults } from './faults.ts';
+import type { QueueJournal } from './queue-journal.ts';
 
 export const MAX_RECEIVES = 3;
 
@@ -21,6 +24,8 @@ export interface InProcessBusOptions {
   backoffMs?: number;
   /** Fails deliveries on purpose (local/faults.ts); absent in normal runs. */
   faults?: DeliveryFaults;
+  /** Where messages wait on disk until handled (local/queue-journal.ts). */
+  journal?: QueueJournal;
 }
 
 export interface QueueCounts {
@@ -61,7 +66,19 @@ export class InProcessBus implements EventBus {
   }
 
   async put(events: readonly MeetingEvent[]): Promise<void> {
-    await Promise.all(events.map((e) => this.enqueue(busMessageOf(e), e.meetingId, this.deadLetters)));
+    const bodies = events.map(busMessageOf);
+    const { journal } = this.options;
+    if (!journal) return void (await Promise.all(bodies.map((body, i) => this.enqueue(body, events[i]!.meetingId, this.deadLetters))));
+    const entries = await journal.append(bodies);
+    await Promise.all(entries.map(async (entry, i) => (await this.enqueue(entry.body, events[i]!.meetingId, this.deadLetters), await journal.settle(entry.id))));
+  }
+
+  /** Delivers what the journal holds unsettled from an earlier run; the number of messages. */
+  async resume(): Promise<number> {
+    const { journal } = this.options;
+    if (!journal) return 0;
+    await Promise.all(journal.unsettled.map(async (entry) => (await this.enqueue(entry.body, meetingOf(entry.body), this.deadLetters), await journal.settle(entry.id))));
+    return journal.unsettled.length;
   }
 
   /** One message again (a redrive): its outcome, and the reason it was dead-lettered again, if it was. */

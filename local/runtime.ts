@@ -24,11 +24,15 @@ import { FileDeadLetters } from './file-dead-letters.ts';
 import { apiServer } from './http-server.ts';
 import { faultPlanFromEnv, Faults } from './faults.ts';
 import { InProcessBus } from './in-process-bus.ts';
+import { crashPlanFromEnv, withCrashPoint } from './crash-points.ts';
+import { QueueJournal } from './queue-journal.ts';
 import { OutboxNotifier } from './outbox-notifier.ts';
 import { authenticator, loadTokens } from './tokens.ts';
 
 /** Where an instance keeps its dead letters; `chibo redrive` reads them there while it is stopped. */
 export const deadLettersFileIn = (stateDir: string): string => join(stateDir, 'dead-letters.jsonl');
+/** The in-process queue's messages until handled (local/queue-journal.ts). */
+export const journalFileIn = (stateDir: string): string => join(stateDir, 'queue.jsonl');
 
 export const TABLE_NAME = 'chibo';
 /** Consumers of the in-process meeting queue: POST /events waits for delivery, so concurrent recorders need more than one. */
@@ -71,6 +75,8 @@ export interface Runtime {
   outboxFile: string;
   /** The tokens file that was read and how many tokens it holds; null: none was, only 127.0.0.1 is served, as admin. */
   tokens: { file: string; count: number } | null;
+  /** Messages a run that died had accepted and not finished, delivered at start-up. */
+  resumed: number;
   /** One dead-lettered message through the queue again: null when it was processed, else why it was dead-lettered again. */
   redeliver(body: string): Promise<{ reason: string } | null>;
   close(): Promise<void>;
@@ -108,8 +114,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const orgStore = new DynamoOrgStore(doc, TABLE_NAME);
   const outboxFile = join(options.stateDir, 'outbox.jsonl');
   const outbox = new OutboxNotifier(outboxFile, options.console);
-  const deps = { store, notifier: faults ? faults.notifier(outbox) : outbox, config: pipelineConfig(options.env ?? process.env), now: () => travelled ?? clock.now() };
-  const bus = new InProcessBus(deps, new FileDeadLetters(deadLettersFileIn(options.stateDir)), { consumers: QUEUE_CONSUMERS, ...(faults ? { faults } : {}) });
+  const notifier = faults ? faults.notifier(outbox) : outbox;
+  // A crash drill (CHIBO_CRASH_AT); unset, the ports are the adapters themselves.
+  const crash = crashPlanFromEnv((options.env ?? process.env)['CHIBO_CRASH_AT']);
+  const ports = crash ? withCrashPoint(crash, store, notifier) : { store, notifier };
+  const deps = { ...ports, config: pipelineConfig(options.env ?? process.env), now: () => travelled ?? clock.now() };
+  // On disk only beside a store on disk: replayed into an empty store in memory, a message would find no org.
+  const journal = options.dataDir ? await QueueJournal.open(journalFileIn(options.stateDir)) : null;
+  const bus = new InProcessBus(deps, new FileDeadLetters(deadLettersFileIn(options.stateDir)), { consumers: QUEUE_CONSUMERS, ...(faults ? { faults } : {}), ...(journal ? { journal } : {}) });
   const sweepAll = async (at: string) => {
     for (const provinceId of await store.provinces()) await sweepProvince({ provinceId, at }, deps);
   };
@@ -153,6 +165,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     throw (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUseError(options.port) : err;
   }
   await saveState();
+  // What a run that died had accepted and not finished, before the sweeps: they may need its meetings.
+  const resumed = await bus.resume();
   sweeps.start();
 
   return {
@@ -167,9 +181,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     outboxFile,
     tokens: tokens ? { file: options.tokensFile, count: Object.keys(tokens.tokens).length } : null,
     redeliver: (body) => bus.redeliver(body),
+    resumed,
     async close() {
       await sweeps.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await journal?.close();
       client.destroy();
       await db.close();
     },

@@ -81,9 +81,11 @@ export class DynamoLedgerStore implements LedgerStore {
     const meeting = meetingItem ? meetingFromItem(event.meetingId, meetingItem) : null;
     // A second read only when an earlier version reached further: another cell, leaders no longer visiting, a large cell.
     const unitIds = new Set<string>(event.type === 'MeetingRecorded' ? [event.unitId] : []);
-    if (meeting?.unitId && !meeting.retracted) unitIds.add(meeting.unitId);
+    // A retracted meeting is read whole only by its retraction's redelivery, which finishes what the retraction began.
+    const live = meeting !== null && (!meeting.retracted || meeting.eventId === event.eventId);
+    if (live && meeting.unitId) unitIds.add(meeting.unitId);
     // Every unit an earlier version was in: this event reconciles the entries those versions touched, so it needs their org.
-    if (meeting && !meeting.retracted) for (const id of (meetingItem!['units'] as Set<string> | undefined) ?? []) unitIds.add(id);
+    if (live) for (const id of (meetingItem!['units'] as Set<string> | undefined) ?? []) unitIds.add(id);
     const leaderIds = new Set(event.type === 'MeetingRecorded' ? event.visitingLeaderIds : []);
     for (const key of meeting?.touched ?? []) {
       const { subject } = parseEntryKey(key);
@@ -114,8 +116,9 @@ export class DynamoLedgerStore implements LedgerStore {
     }
     let condition = 'attribute_not_exists(pk)';
     if (claim.read) {
-      condition = 'version = :rv AND eventId = :re AND retracted = :false';
-      Object.assign(values, { ':rv': claim.read.version, ':re': claim.read.eventId, ':false': false });
+      // As read: a retraction's redelivery (after a crash) finds its own claim, retracted.
+      condition = 'version = :rv AND eventId = :re AND retracted = :rr';
+      Object.assign(values, { ':rv': claim.read.version, ':re': claim.read.eventId, ':rr': claim.read.retracted });
     }
     // The follow-up times as read, too: an earlier time kept meanwhile by a lower version would miss this version's entries.
     Object.entries(claim.followUps).forEach(([field, earliest], i) => {
@@ -132,9 +135,8 @@ export class DynamoLedgerStore implements LedgerStore {
         values[`:f${i}`] = earliest;
       }
     });
-    // eventIds: every event applied to this meeting, so the API can count duplicates without an item per event.
-    values[':ids'] = new Set([claim.eventId]);
-    const adds = ['eventIds :ids'];
+    // eventIds (the events POST /events counts as duplicates) are added once an event's outcome is saved: rememberEvent.
+    const adds: string[] = [];
     if (claim.touched.length > 0) {
       adds.push('touched :t');
       values[':t'] = new Set(claim.touched);
@@ -148,7 +150,7 @@ export class DynamoLedgerStore implements LedgerStore {
         new UpdateCommand({
           TableName: this.table,
           Key: meetingKey(claim.meetingId),
-          UpdateExpression: `SET ${sets.join(', ')} ADD ${adds.join(', ')}`,
+          UpdateExpression: `SET ${sets.join(', ')}${adds.length > 0 ? ` ADD ${adds.join(', ')}` : ''}`,
           ConditionExpression: condition,
           ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
           ExpressionAttributeValues: values,

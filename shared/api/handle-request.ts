@@ -18,7 +18,8 @@ import { postEvents } from './post-events.ts';
 
 type Route = (req: ApiRequest & { caller: Caller }, deps: ApiDeps) => Promise<ApiResponse>;
 
-const FindingsQuery = z.strictObject({ unit: Id.optional(), period: PeriodId.optional(), kind: FindingKind.optional(), rule: z.string().min(1).max(200).optional() });
+/** `include=meeting`: a meeting's findings also say where and when it was held (the dashboard names it so); without it, DESIGN's findings exactly. */
+const FindingsQuery = z.strictObject({ unit: Id.optional(), period: PeriodId.optional(), kind: FindingKind.optional(), rule: z.string().min(1).max(200).optional(), include: z.literal('meeting').optional() });
 const ObligationsQuery = z.strictObject({ subject: Id, period: PeriodId.optional() });
 
 const putOrg: Route = async (req, deps) => {
@@ -38,7 +39,7 @@ const putOrg: Route = async (req, deps) => {
 const getFindings: Route = async (req, deps) => {
   const query = FindingsQuery.safeParse(req.query);
   if (!query.success) return badQuery(query.error, req.query);
-  const { unit, period, kind, rule } = query.data;
+  const { unit, period, kind, rule, include } = query.data;
   const units = unit === undefined ? req.caller.scope : [unit];
   // One read for every unit's path: the decisions are found by it.
   const paths = await deps.orgStore.unitPaths(units);
@@ -60,7 +61,7 @@ const getFindings: Route = async (req, deps) => {
     }
   }
   // A meeting is named to people by its unit and date, not its id.
-  const meetingIds = [...found.values()].filter((f) => f.subject.type === 'meeting').map((f) => f.subject.id);
+  const meetingIds = include === 'meeting' ? [...found.values()].filter((f) => f.subject.type === 'meeting').map((f) => f.subject.id) : [];
   const held = meetingIds.length > 0 ? await deps.ledger.meetingsHeld([...new Set(meetingIds)]) : new Map<string, MeetingHeld>();
   const named = [...found.values()].map((f) => {
     const m = f.subject.type === 'meeting' ? held.get(f.subject.id) : undefined;

@@ -113,7 +113,7 @@ export interface LedgerStore {
    * and on the follow-up times read for each field in `followUps` (its value: the earliest time after this version, null for none).
    */
   claimMeeting(claim: MeetingClaim): Promise<boolean>;
-  /** Remembers an event id that changed nothing (stale, duplicate), for the API's duplicates count. */
+  /** Remembers an event id once it is done with (applied to the end, stale, or after a retraction), for the API's duplicates count. */
   rememberEvent(meetingId: string, eventId: string): Promise<void>;
   /** A register, if it is not older than the one stored; the entry after the write, or null when a newer register won. */
   writeRegister(write: RegisterWrite): Promise<StoredEntry | null>;

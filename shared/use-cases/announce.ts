@@ -21,9 +21,10 @@ export interface AnnounceDeps {
  * notices and findings and may claim and write them again, so a failure
  * before then loses nothing; a notice sent is not sent again once its mark
  * or its entry's outcome is written (either suffices, so both are waited for
- * before an error is thrown).
+ * before an error is thrown). `lastly` is written beside the outcomes, when
+ * every finding and notice went out.
  */
-export async function saveAndAnnounce(outcomes: readonly EntryOutcome[], deps: AnnounceDeps, claimant: string, now: number): Promise<number> {
+export async function saveAndAnnounce(outcomes: readonly EntryOutcome[], deps: AnnounceDeps, claimant: string, now: number, lastly?: () => Promise<void>): Promise<number> {
   const changed = outcomes.filter((o) => o.changed);
   // Wording a withdrawal needs the finding as raised: one more read, only when something may be withdrawn.
   const candidates = changed.flatMap(withdrawalCandidates);
@@ -50,7 +51,12 @@ export async function saveAndAnnounce(outcomes: readonly EntryOutcome[], deps: A
   toSend.forEach((p, i) => publishErrors[i] && unsaved.add(p.outcome));
   // An outcome whose findings or notices did not all go out stays unsaved: its retry writes and announces them again.
   const writeErrors = await mapLimit(
-    [...toSend.filter((_, i) => !publishErrors[i]).map((p) => () => persistently(() => deps.store.notificationSent(p.key, now))), ...changed.filter((o) => !unsaved.has(o)).map((o) => () => deps.store.saveOutcome(o, now))],
+    [
+      ...toSend.filter((_, i) => !publishErrors[i]).map((p) => () => persistently(() => deps.store.notificationSent(p.key, now))),
+      ...changed.filter((o) => !unsaved.has(o)).map((o) => () => deps.store.saveOutcome(o, now)),
+      // The claimant's own mark of being done, only when nothing is left for its retry to do.
+      ...(lastly && unsaved.size === 0 ? [lastly] : []),
+    ],
     IN_FLIGHT,
     settled((write) => write()),
   );

@@ -41,7 +41,9 @@ export async function recordMeeting(event: MeetingEvent, deps: RecordMeetingDeps
   const { store } = deps;
   const context = await store.meetingContext(event);
   const read = context.meeting;
-  if (read?.retracted) {
+  // The retraction itself, redelivered after a crash between its claim and its outcome, runs again to the end
+  // (unless it came before any version: then it touched nothing).
+  if (read?.retracted && (read.eventId !== event.eventId || read.unitId === null)) {
     await store.rememberEvent(event.meetingId, event.eventId);
     return 'retracted';
   }
@@ -57,6 +59,7 @@ export async function recordMeeting(event: MeetingEvent, deps: RecordMeetingDeps
     if (event.type === 'MeetingRetracted' && read === null) {
       // Retracted before any version arrived: remember it, so no version counts later.
       await store.claimMeeting({ meetingId: event.meetingId, read, version: RETRACTED_VERSION, eventId: event.eventId, unitId: null, retracted: true, touched: [], followUps: {} });
+      await store.rememberEvent(event.meetingId, event.eventId);
       return 'applied';
     }
     throw new UnknownUnitError(`unit ${event.type === 'MeetingRecorded' ? event.unitId : (read?.unitId ?? '?')} of meeting ${event.meetingId} is not in the org`);
@@ -93,7 +96,9 @@ export async function recordMeeting(event: MeetingEvent, deps: RecordMeetingDeps
     if (known === undefined || at < known) ledger.meeting(event.meetingId).followUps.set(field, at);
   }
   const outcomes = written.map((entry) => reconcileEntry(engine, ledger, entry, now, deps.config.from));
-  await saveAndAnnounce(outcomes, deps, event.eventId, now);
+  // Seen (POST /events counts it a duplicate) only in the last wave, beside the outcomes: an event claimed
+  // but cut short before then is taken again when resent (and redelivered by the queue or its journal).
+  await saveAndAnnounce(outcomes, deps, event.eventId, now, () => store.rememberEvent(event.meetingId, event.eventId));
   return 'applied';
 }
 

@@ -41,16 +41,16 @@ describe('DynamoLedgerStore writes', () => {
     expect(await store.writeRegister({ ruleId: 'r', subject: { type: 'cell', id: 'c' }, period: '2026-02', meetingId: 'mt-1', register })).toBeNull();
   });
 
-  it('a version is claimed only over the version read, adding to the entries ever touched, the units and the event ids seen', async () => {
+  it('a version is claimed only over the version read, adding to the entries ever touched and the units, keeping when it was held; the event is not yet seen', async () => {
     ddb.on(UpdateCommand).resolves({});
     const read = { meetingId: 'mt-1', version: 1, eventId: 'e-1', retracted: false, unitId: 'LC.NL.TDP5', touched: ['a'], followUps: {} };
-    expect(await store.claimMeeting({ meetingId: 'mt-1', read, version: 2, eventId: 'e-2', unitId: 'LC.NL.TDP5', retracted: false, touched: ['a', 'b'], followUps: {} })).toBe(true);
+    expect(await store.claimMeeting({ meetingId: 'mt-1', read, version: 2, eventId: 'e-2', unitId: 'LC.NL.TDP5', heldAt: 1000, retracted: false, touched: ['a', 'b'], followUps: {} })).toBe(true);
     expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input).toEqual({
       TableName: 'chibo',
       Key: { pk: 'MEETING#mt-1', sk: 'MEETING' },
-      UpdateExpression: 'SET version = :v, eventId = :e, unitId = :u, retracted = :r ADD eventIds :ids, touched :t, units :units',
-      ConditionExpression: 'version = :rv AND eventId = :re AND retracted = :false',
-      ExpressionAttributeValues: { ':v': 2, ':e': 'e-2', ':u': 'LC.NL.TDP5', ':r': false, ':rv': 1, ':re': 'e-1', ':false': false, ':ids': new Set(['e-2']), ':t': new Set(['a', 'b']), ':units': new Set(['LC.NL.TDP5']) },
+      UpdateExpression: 'SET version = :v, eventId = :e, unitId = :u, retracted = :r, heldAt = :h ADD touched :t, units :units',
+      ConditionExpression: 'version = :rv AND eventId = :re AND retracted = :rr',
+      ExpressionAttributeValues: { ':v': 2, ':e': 'e-2', ':u': 'LC.NL.TDP5', ':r': false, ':h': 1000, ':rv': 1, ':re': 'e-1', ':rr': false, ':t': new Set(['a', 'b']), ':units': new Set(['LC.NL.TDP5']) },
     });
   });
 
@@ -65,10 +65,10 @@ describe('DynamoLedgerStore writes', () => {
     const read = { meetingId: 'mt-1', version: 1, eventId: 'e-1', retracted: false, unitId: 'u', touched: [], followUps: { resolutionIssued: 5 } };
     await store.claimMeeting({ meetingId: 'mt-1', read, version: 2, eventId: 'e-2', unitId: 'u', retracted: false, touched: [], followUps: { resolutionIssued: 3, minutesSigned: null } });
     const input = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
-    expect(input.ConditionExpression).toBe('version = :rv AND eventId = :re AND retracted = :false AND #f0 = :fr0 AND attribute_not_exists(#f1)');
-    expect(input.UpdateExpression).toBe('SET version = :v, eventId = :e, unitId = :u, retracted = :r, #f0 = :f0 ADD eventIds :ids, units :units');
+    expect(input.ConditionExpression).toBe('version = :rv AND eventId = :re AND retracted = :rr AND #f0 = :fr0 AND attribute_not_exists(#f1)');
+    expect(input.UpdateExpression).toBe('SET version = :v, eventId = :e, unitId = :u, retracted = :r, #f0 = :f0 ADD units :units');
     expect(input.ExpressionAttributeNames).toEqual({ '#f0': 'f:resolutionIssued', '#f1': 'f:minutesSigned' });
-    expect(Object.keys(input.ExpressionAttributeValues!).sort()).toEqual([':e', ':f0', ':false', ':fr0', ':ids', ':r', ':re', ':rv', ':u', ':units', ':v']);
+    expect(Object.keys(input.ExpressionAttributeValues!).sort()).toEqual([':e', ':f0', ':fr0', ':r', ':re', ':rr', ':rv', ':u', ':units', ':v']);
     expect(input.ExpressionAttributeValues).toMatchObject({ ':fr0': 5, ':f0': 3 });
   });
 

@@ -109,7 +109,7 @@ describe('violations inbox', () => {
   let reportBefore: PeriodReport;
 
   it('names a meeting’s finding by its cell and the date it was held, not by the meeting’s id', async () => {
-    const meetingViolation = (await apiGet<ReviewedFinding[]>(world.runtime, '/findings?kind=violation&rule=bg-thematic-resolution/resolution-issued'))[0]!;
+    const meetingViolation = (await apiGet<ReviewedFinding[]>(world.runtime, '/findings?kind=violation&rule=bg-thematic-resolution/resolution-issued&include=meeting'))[0]!;
     const held = meetingViolation.meeting!;
     const map = await apiGet<Heatmap>(world.runtime, '/heatmap?period=2026-Q1');
     const cellName = map.rows.find((r) => r.unitId === held.unitId)!.name;

@@ -27,8 +27,11 @@ beforeAll(async () => {
 afterAll(async () => runtime.close());
 
 describe('a meeting’s finding', () => {
-  it('comes from GET /findings with the meeting’s unit and the instant it was held', async () => {
-    const alerts = (await (await fetch(`${runtime.url}/findings?unit=LC.NL.TDP2&kind=alert&period=2026-01`)).json()) as ReviewedFinding[];
+  it('comes from GET /findings?include=meeting with the meeting’s unit and the instant it was held; without it, exactly DESIGN’s finding', async () => {
+    const plain = (await (await fetch(`${runtime.url}/findings?unit=LC.NL.TDP2&kind=alert&period=2026-01`)).json()) as ReviewedFinding[];
+    expect(plain.length).toBeGreaterThan(0);
+    for (const f of plain) expect(f.meeting).toBeUndefined();
+    const alerts = (await (await fetch(`${runtime.url}/findings?unit=LC.NL.TDP2&kind=alert&period=2026-01&include=meeting`)).json()) as ReviewedFinding[];
     const alert = alerts.find((f) => f.subject.type === 'meeting' && f.subject.id === 'TDP2-01');
     expect(alert?.meeting).toEqual({ unitId: 'LC.NL.TDP2', heldAt: '2026-01-08T19:30:00+07:00' });
     // Only a meeting's finding carries it.

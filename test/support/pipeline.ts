@@ -49,7 +49,8 @@ export class Pipeline {
     return pipeline;
   }
 
-  private get deps() {
+  /** What the use cases are given: a test may swap a port. */
+  get deps() {
     return { store: this.store, notifier: this.notifier, config: { packs: this.packs, from: instantMs(this.from), ...(this.everywhere ? { everywhere: this.everywhere } : {}) }, now: () => this.now };
   }
 

@@ -98,7 +98,7 @@ async function load(list: HTMLElement, reload: () => void): Promise<void> {
 async function fillList(list: HTMLElement, reload: () => void): Promise<void> {
   let findings: ReviewedFinding[];
   try {
-    findings = await api<ReviewedFinding[]>('GET', '/findings', { unit: filters.unit || state.unitId, period: filters.period, kind: filters.kind, rule: filters.rule });
+    findings = await api<ReviewedFinding[]>('GET', '/findings', { unit: filters.unit || state.unitId, period: filters.period, kind: filters.kind, rule: filters.rule, include: 'meeting' });
   } catch (err) {
     fill(list, h('p', { role: 'alert' }, `${t('error')}: ${(err as Error).message}`));
     return;
