@@ -14,7 +14,7 @@ import { RulePack } from '../shared/rules/rule-pack.ts';
 import { formatTable } from './format-table.ts';
 import { InputError } from './input-error.ts';
 import { readEvents } from './read-events.ts';
-import { meetingEventWith } from '../shared/contract/events.ts';
+import { meetingEventWith } from '../shared/quality/checked-event.ts';
 import { knownSheets } from '../shared/quality/known-sheets.ts';
 import { readJsonFile } from './read-json-file.ts';
 import { writeLines } from './write-lines.ts';

@@ -1,6 +1,7 @@
 /** Events as JSON Lines, streamed: one event in memory at a time, each error located at its line. */
 import { createReadStream } from 'node:fs';
-import type { MeetingEvent, MeetingEventSchema } from '../shared/contract/events.ts';
+import type { MeetingEvent } from '../shared/contract/events.ts';
+import type { MeetingEventSchema } from '../shared/quality/checked-event.ts';
 import { fromZod } from '../shared/contract/issues.ts';
 import { parseJsonText } from '../shared/contract/json-text.ts';
 import { checkEventReferences } from '../shared/org/check-event.ts';

@@ -5,7 +5,8 @@
  * caller's scope, and nothing is put on the bus. Two sequential waves of
  * reads: past meetings and seen events, then the units and leaders named.
  */
-import { MeetingEvent } from '../contract/events.ts';
+import type { MeetingEvent } from '../contract/events.ts';
+import { CheckedMeetingEvent } from '../quality/checked-event.ts';
 import { fromZod } from '../contract/issues.ts';
 import { checkEventReferences } from '../org/check-event.ts';
 import { inScope, may, type Caller } from '../auth/caller.ts';
@@ -45,7 +46,7 @@ export async function postEvents(body: string | undefined, caller: Caller, deps:
   const events: MeetingEvent[] = [];
   const errors: ApiIssue[] = [];
   list.forEach((item, index) => {
-    const parsed = MeetingEvent.safeParse(item);
+    const parsed = CheckedMeetingEvent.safeParse(item);
     if (parsed.success) events.push(parsed.data);
     else errors.push(...fromZod(parsed.error, item).map((i) => ({ index, path: dotPath(i.path), message: i.message })));
   });

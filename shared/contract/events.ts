@@ -1,7 +1,5 @@
 import * as z from 'zod';
 import { Id, Instant, Text } from './primitives.ts';
-import { qualityIssues, SHIPPED_SHEETS_BY_ID } from '../quality/score-check.ts';
-import type { ScoreSheetInput } from '../quality/score-sheet.ts';
 
 /**
  * regular (thường kỳ) | thematic (chuyên đề) | combined (regular then thematic in
@@ -32,7 +30,12 @@ const MAX_MEETING_MS = 24 * 3600_000;
 /** Attendance lists larger than any cell are refused before they cost anything. */
 export const MAX_ATTENDANCE = 5000;
 
-const RecordedFields = z
+/**
+ * A meeting's record, its shape only: the sheet its `quality` names is checked
+ * where the sheets are known (shared/quality/checked-event.ts), so the
+ * contract knows no shipped data.
+ */
+export const MeetingRecorded = z
   .strictObject({
     type: z.literal('MeetingRecorded'),
     eventId: Id,
@@ -68,20 +71,6 @@ const RecordedFields = z
     }
   });
 
-/**
- * A record whose score sheet, if any, is checked against the sheets known
- * where it is read: the shipped ones, or those of the packs `chibo evaluate`
- * loaded (a pack file may bring its own sheet).
- */
-export function meetingRecordedWith(sheets: ReadonlyMap<string, ScoreSheetInput>) {
-  return RecordedFields.superRefine((e, ctx) => {
-    if (e.quality === undefined) return;
-    for (const issue of qualityIssues(e.quality, e.kind, sheets)) ctx.addIssue({ code: 'custom', path: ['quality', ...issue.path], message: issue.message });
-  });
-}
-
-export const MeetingRecorded = meetingRecordedWith(SHIPPED_SHEETS_BY_ID);
-
 export const MeetingRetracted = z.strictObject({
   type: z.literal('MeetingRetracted'),
   eventId: Id,
@@ -90,11 +79,7 @@ export const MeetingRetracted = z.strictObject({
   reason: Text.optional(),
 });
 
-/** The events, with records checked against the given sheets. */
-export const meetingEventWith = (sheets: ReadonlyMap<string, ScoreSheetInput>) => z.discriminatedUnion('type', [meetingRecordedWith(sheets), MeetingRetracted]);
-
 export const MeetingEvent = z.discriminatedUnion('type', [MeetingRecorded, MeetingRetracted]);
-export type MeetingEventSchema = typeof MeetingEvent;
 
 export type MeetingKind = z.infer<typeof MeetingKind>;
 export type AttendanceStatus = z.infer<typeof AttendanceStatus>;

@@ -3,6 +3,7 @@ import type { ApplyOutcome } from '../engine/engine.ts';
 import { BusMessage } from '../contract/bus-message.ts';
 import type { MeetingEvent } from '../contract/events.ts';
 import { formatPath } from '../contract/issues.ts';
+import { CheckedMeetingEvent } from '../quality/checked-event.ts';
 import { PermanentError } from './handle-queue-message.ts';
 import { recordMeeting, type RecordMeetingDeps } from './record-meeting.ts';
 
@@ -13,7 +14,7 @@ export async function processBusMessage(body: string, deps: RecordMeetingDeps): 
   } catch {
     throw new PermanentError('the message is not JSON');
   }
-  const parsed = BusMessage.safeParse(json);
+  const parsed = BusMessage.extend({ detail: CheckedMeetingEvent }).safeParse(json);
   if (!parsed.success) throw new PermanentError(parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; '));
   const event = parsed.data.detail;
   return { event, outcome: await recordMeeting(event, deps) };

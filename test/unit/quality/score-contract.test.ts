@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MeetingRecorded } from '../../../shared/contract/events.ts';
+import { CheckedMeetingEvent } from '../../../shared/quality/checked-event.ts';
 import { ScoreSheet } from '../../../shared/quality/score-sheet.ts';
 import { SHIPPED_SHEETS } from '../../../shared/quality/sheets.ts';
 
@@ -21,13 +22,19 @@ const base = {
 const FULL = { preparation: 10, conduct: 30, chairing: 10, principles: 5, results: 30, closing: 5 };
 
 function issues(quality: unknown, kind = 'regular'): string[] {
-  const r = MeetingRecorded.safeParse({ ...base, kind, quality });
+  const r = CheckedMeetingEvent.safeParse({ ...base, kind, quality });
   return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 }
 
 describe('MeetingRecorded.quality', () => {
   it('is optional: a record without it is as before', () => {
     expect(MeetingRecorded.parse(base).quality).toBeUndefined();
+  });
+
+  it('the contract checks its shape; the sheet it names is checked where the sheets are known', () => {
+    const unknownSheet = { ...base, quality: { sheet: 'no-such-sheet', scoredBy: 'self', scores: {} } };
+    expect(MeetingRecorded.safeParse(unknownSheet).success).toBe(true);
+    expect(issues(unknownSheet.quality)).toEqual(['quality.sheet: unknown score sheet no-such-sheet; known: ' + SHIPPED_SHEETS.map((s) => s.id).join(', ')]);
   });
 
   it('accepts full declared scores on hd42-100', () => {
