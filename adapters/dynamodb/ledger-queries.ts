@@ -4,7 +4,7 @@ import { compareFindings, type Finding, type FindingKind } from '../../shared/co
 import type { ObligationView } from '../../shared/contract/obligations.ts';
 import type { LedgerQueries, MeetingHeld, Scoped } from '../../shared/ports/ledger-queries.ts';
 import { batchGet, queryAll } from './batch.ts';
-import { meetingKey, provincePartition, unitKey, unitPathPrefix } from './keys.ts';
+import { entryPeriodPrefix, meetingIdOf, meetingKey, provincePartition, subjectPartition, unitKey, unitPathPrefix } from './keys.ts';
 import type { UnitItem } from './org-items.ts';
 import { TABLE } from './table-definition.ts';
 
@@ -34,7 +34,7 @@ export class DynamoLedgerQueries implements LedgerQueries {
       new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `SUBJECT#${query.subjectId}`, ':prefix': `ENTRY#${query.period === undefined ? '' : `${query.period}#`}` },
+        ExpressionAttributeValues: { ':pk': subjectPartition(query.subjectId), ':prefix': entryPeriodPrefix(query.period) },
       }),
     );
     const entries = (res.Items ?? []).filter((i) => i['obligation'] != null);
@@ -58,7 +58,7 @@ export class DynamoLedgerQueries implements LedgerQueries {
     const items = await batchGet(this.db, this.table, meetingIds.map(meetingKey));
     const out = new Map<string, MeetingHeld>();
     for (const i of items.values()) {
-      if (typeof i['unitId'] === 'string') out.set(String(i['pk']).slice('MEETING#'.length), { unitId: i['unitId'], heldAt: typeof i['heldAt'] === 'number' ? i['heldAt'] : null });
+      if (typeof i['unitId'] === 'string') out.set(meetingIdOf(String(i['pk'])), { unitId: i['unitId'], heldAt: typeof i['heldAt'] === 'number' ? i['heldAt'] : null });
     }
     return out;
   }
@@ -66,7 +66,7 @@ export class DynamoLedgerQueries implements LedgerQueries {
   async meetingUnits(meetingIds: readonly string[]): Promise<Map<string, string>> {
     const items = await batchGet(this.db, this.table, meetingIds.map(meetingKey));
     const out = new Map<string, string>();
-    for (const i of items.values()) if (typeof i['unitId'] === 'string') out.set(String(i['pk']).slice('MEETING#'.length), i['unitId']);
+    for (const i of items.values()) if (typeof i['unitId'] === 'string') out.set(meetingIdOf(String(i['pk'])), i['unitId']);
     return out;
   }
 }

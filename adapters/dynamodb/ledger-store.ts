@@ -8,18 +8,19 @@ import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } 
 import type { MeetingEvent } from '../../shared/contract/events.ts';
 import { OrgIndex } from '../../shared/org/org-index.ts';
 import type { EntryOutcome, EntryRef, LedgerStore, MeetingClaim, MeetingContext, RegisterWrite, StoredEntry, StoredMeeting } from '../../shared/ports/ledger-store.ts';
-import { parseEntryKey } from '../../shared/use-cases/record-meeting.ts';
 import { mapLimit } from '../../shared/concurrency.ts';
 import { batchGet, queryAll } from './batch.ts';
 import { subjectOfIdentity, type Finding } from '../../shared/contract/findings.ts';
 import { fingerprint } from '../../shared/pipeline/fingerprint.ts';
-import { entryKey } from '../../shared/ledger/ledger.ts';
+import { entryKey, parseEntryKey } from '../../shared/ledger/ledger.ts';
 import { entryFromItem, toRegisterAttribute } from './entry-item.ts';
 import {
   attentionSortKey,
   entryItemKey,
+  findingIdentityOf,
   findingKey,
   followUpAttribute,
+  isMemberPage,
   leaderKey,
   meetingFollowUpAttribute,
   meetingKey,
@@ -101,7 +102,7 @@ export class DynamoLedgerStore implements LedgerStore {
     const mainUnit = event.type === 'MeetingRecorded' ? event.unitId : meeting?.unitId;
     if (!mainUnit || !units.some((u) => u.unit.id === mainUnit)) return { meeting, org: null };
     const leaders = [...items.values()].filter((i) => i['sk'] === 'LEADER') as unknown as LeaderItem[];
-    const members = [...items.values()].filter((i) => String(i['sk']).startsWith('MEMBERS#')).flatMap((p) => (p as unknown as MemberPageItem).members);
+    const members = [...items.values()].filter((i) => isMemberPage(String(i['sk']))).flatMap((p) => (p as unknown as MemberPageItem).members);
     return { meeting, org: new OrgIndex(snapshotFromItems(units, leaders, members)) };
   }
 
@@ -385,7 +386,7 @@ export class DynamoLedgerStore implements LedgerStore {
 
   async findings(identities: readonly string[]): Promise<Map<string, Finding>> {
     const items = await batchGet(this.db, this.table, identities.map(findingKey));
-    return new Map([...items.values()].map((i) => [String(i['pk']).slice('FINDING#'.length), i['finding'] as Finding]));
+    return new Map([...items.values()].map((i) => [findingIdentityOf(String(i['pk'])), i['finding'] as Finding]));
   }
 }
 

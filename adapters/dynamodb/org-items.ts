@@ -5,7 +5,7 @@
  */
 import type { Leader, Member, OrgSnapshot, PackBinding, Unit } from '../../shared/contract/org.ts';
 import { committeeMembers } from '../../shared/org/org-references.ts';
-import { leaderKey, memberPageKey, provincePartition, unitKey } from './keys.ts';
+import { leaderKey, memberPageKey, orgSortKey, provincePartition, unitKey } from './keys.ts';
 
 export const MEMBERS_PER_PAGE = 400;
 const OFFICER_ROLES = new Set(['secretary', 'deputy_secretary']);
@@ -105,7 +105,7 @@ export function orgItems(snapshot: OrgSnapshot): OrgItems {
     units.push({
       ...unitKey(unit.id),
       gsi2pk: provincePartition(provinceId),
-      gsi2sk: `UNIT#${unit.id}`,
+      gsi2sk: orgSortKey.unit(unit.id),
       unit,
       path,
       ancestors: path.slice(0, -1).map((id) => byId.get(id)!),
@@ -119,7 +119,7 @@ export function orgItems(snapshot: OrgSnapshot): OrgItems {
       memberPages.push({
         ...memberPageKey(unit.id, page),
         gsi2pk: provincePartition(provinceId),
-        gsi2sk: `MEMBERS#${unit.id}#${page}`,
+        gsi2sk: orgSortKey.memberPage(unit.id, page),
         members: members.slice(page * MEMBERS_PER_PAGE, (page + 1) * MEMBERS_PER_PAGE),
       });
     }
@@ -132,7 +132,7 @@ export function orgItems(snapshot: OrgSnapshot): OrgItems {
     return {
       ...leaderKey(leader.id),
       gsi2pk: provincePartition(home === undefined ? '-' : provinceOf(home)),
-      gsi2sk: `LEADER#${leader.id}`,
+      gsi2sk: orgSortKey.leader(leader.id),
       leader,
       units: [...unitIds].map((id) => byId.get(id)!),
       ...(ownMember ? { ownMember } : {}),

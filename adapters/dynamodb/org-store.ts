@@ -6,7 +6,7 @@ import { MapReferences, type OrgReferences, type UnitReference } from '../../sha
 import type { OrgCounts, OrgStore } from '../../shared/ports/org-store.ts';
 import { mapLimit } from '../../shared/concurrency.ts';
 import { batchGet, batchWrite, queryAll, type WriteRequest } from './batch.ts';
-import { leaderKey, memberPageKey, ORG_META, provincePartition, unitKey } from './keys.ts';
+import { isMemberPage, leaderKey, orgItemKind, memberPageKey, ORG_META, provincePartition, UNIT_SK, unitKey } from './keys.ts';
 import { orgItems, snapshotFromItems, type LeaderItem, type MemberPageItem, type UnitItem } from './org-items.ts';
 import { TABLE } from './table-definition.ts';
 
@@ -74,9 +74,9 @@ export class DynamoOrgStore implements OrgStore {
     ]);
     const units = new Map<string, UnitReference>();
     for (const items of partitions) {
-      const unit = items.find((i) => i['sk'] === 'UNIT') as unknown as UnitItem | undefined;
+      const unit = items.find((i) => i['sk'] === UNIT_SK) as unknown as UnitItem | undefined;
       if (!unit) continue;
-      const members = items.filter((i) => i['sk'] !== 'UNIT').flatMap((p) => (p as unknown as MemberPageItem).members.map((m) => m.id));
+      const members = items.filter((i) => isMemberPage(String(i['sk']))).flatMap((p) => (p as unknown as MemberPageItem).members.map((m) => m.id));
       units.set(unit.unit.id, { path: unit.path, attendees: new Set([...members, ...(unit.committee ?? [])]) });
     }
     const leaders = new Map<string, ReadonlySet<string>>();
@@ -94,7 +94,7 @@ export class DynamoOrgStore implements OrgStore {
     const units: UnitItem[] = [];
     const leaders: LeaderItem[] = [];
     for (const item of items.values()) {
-      if (item['sk'] === 'UNIT') units.push(item as unknown as UnitItem);
+      if (item['sk'] === UNIT_SK) units.push(item as unknown as UnitItem);
       else leaders.push(item as unknown as LeaderItem);
     }
     return { units, leaders };
@@ -111,9 +111,9 @@ export class DynamoOrgStore implements OrgStore {
   /** The whole org of one province (units, leaders, members): read when a sweep opens a new period. */
   async provinceOrg(provinceId: string): Promise<OrgIndex> {
     const items = await this.provinceItems(provinceId);
-    const units = items.filter((i) => String(i['gsi2sk']).startsWith('UNIT#')) as unknown as UnitItem[];
-    const leaders = items.filter((i) => String(i['gsi2sk']).startsWith('LEADER#')) as unknown as LeaderItem[];
-    const members = (items.filter((i) => String(i['gsi2sk']).startsWith('MEMBERS#')) as unknown as MemberPageItem[]).flatMap((p) => p.members);
+    const units = items.filter((i) => orgItemKind(String(i['gsi2sk'])) === 'unit') as unknown as UnitItem[];
+    const leaders = items.filter((i) => orgItemKind(String(i['gsi2sk'])) === 'leader') as unknown as LeaderItem[];
+    const members = (items.filter((i) => orgItemKind(String(i['gsi2sk'])) === 'memberPage') as unknown as MemberPageItem[]).flatMap((p) => p.members);
     return new OrgIndex(snapshotFromItems(units, leaders, members));
   }
 

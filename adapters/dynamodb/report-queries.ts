@@ -6,6 +6,7 @@ import type { ReportQueries } from '../../shared/ports/report-queries.ts';
 import { mapLimit } from '../../shared/concurrency.ts';
 import { queryAll } from './batch.ts';
 import { entryFromItem } from './entry-item.ts';
+import { entryYearPrefix, subjectPartition } from './keys.ts';
 import { DynamoOrgStore } from './org-store.ts';
 
 /** Queries in flight at once: a province's few thousand subjects in seconds, well under on-demand limits. */
@@ -31,7 +32,7 @@ export class DynamoReportQueries implements ReportQueries {
         TableName: this.table,
         // ENTRY#2026#…, ENTRY#2026-Q1#…, ENTRY#2026-03#…: the year, its quarters and months; not 2027.
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :year)',
-        ExpressionAttributeValues: { ':pk': `SUBJECT#${subjectId}`, ':year': `ENTRY#${year}` },
+        ExpressionAttributeValues: { ':pk': subjectPartition(subjectId), ':year': entryYearPrefix(year) },
       }),
     );
     return perSubject.flat().map(entryFromItem);

@@ -47,8 +47,16 @@ export function subjectKey(subject: Subject, period: string): string {
 }
 
 /** The key of a ledger entry: rule, subject and period. */
+/** An entry's key, `ruleId|type:id|period` (ids hold no "|"): built and read here only. */
 export function entryKey(ruleId: string, subject: Subject, period: string): string {
   return `${ruleId}|${subjectKey(subject, period)}`;
+}
+
+/** The entry an `entryKey` names. */
+export function parseEntryKey(key: string): { ruleId: string; subject: Subject; period: string } {
+  const [ruleId, subject, period] = key.split('|') as [string, string, string];
+  const colon = subject.indexOf(':');
+  return { ruleId, subject: { type: subject.slice(0, colon) as Subject['type'], id: subject.slice(colon + 1) }, period };
 }
 
 export function markKey(mark: Mark): string {

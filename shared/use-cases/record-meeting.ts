@@ -7,7 +7,7 @@
 import { instantMs } from '../calendar/period.ts';
 import type { MeetingEvent, MeetingRecorded } from '../contract/events.ts';
 import { Engine, type ApplyOutcome } from '../engine/engine.ts';
-import { entryKey } from '../ledger/ledger.ts';
+import { entryKey, parseEntryKey } from '../ledger/ledger.ts';
 import type { Evidence } from '../ledger/ledger.ts';
 import type { EntryRef, LedgerStore, Register, RegisterWrite, StoredEntry, StoredMeeting } from '../ports/ledger-store.ts';
 import type { Notifier } from '../ports/notifier.ts';
@@ -30,12 +30,6 @@ export interface RecordMeetingDeps {
 }
 
 export class UnknownUnitError extends PermanentError {}
-
-export function parseEntryKey(key: string): EntryRef {
-  const [ruleId, subject, period] = key.split('|') as [string, string, string];
-  const colon = subject.indexOf(':');
-  return { ruleId, subject: { type: subject.slice(0, colon) as EntryRef['subject']['type'], id: subject.slice(colon + 1) }, period };
-}
 
 export async function recordMeeting(event: MeetingEvent, deps: RecordMeetingDeps): Promise<ApplyOutcome> {
   const { store } = deps;
