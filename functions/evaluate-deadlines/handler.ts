@@ -6,9 +6,9 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { formatInstant } from '../../shared/calendar/period.ts';
-import { SweepJob } from '../../shared/contract/sweep-job.ts';
-import { handleQueueMessage, PermanentError } from '../../shared/use-cases/handle-queue-message.ts';
-import { fanOutSweeps, sweepProvince } from '../../shared/use-cases/sweep-deadlines.ts';
+import { handleQueueMessage } from '../../shared/use-cases/handle-queue-message.ts';
+import { processSweepMessage } from '../../shared/use-cases/process-sweep-message.ts';
+import { fanOutSweeps } from '../../shared/use-cases/sweep-deadlines.ts';
 import { MAX_RECEIVES, pipelineDeps, sweepQueue } from '../shared/pipeline-deps.ts';
 import { logger, metrics } from '../shared/observability.ts';
 
@@ -16,11 +16,9 @@ const deps = pipelineDeps();
 const processor = new BatchProcessor(EventType.SQS);
 
 async function sweepBody(body: string): Promise<void> {
-  const parsed = SweepJob.safeParse(JSON.parse(body));
-  if (!parsed.success) throw new PermanentError(`not a sweep job: ${parsed.error.message}`);
   deps.meter.reset();
-  const result = await sweepProvince(parsed.data, deps);
-  logger.info('province swept', { ...parsed.data, ...result, dynamodb: deps.meter.meter });
+  const { job, result } = await processSweepMessage(body, deps);
+  logger.info('province swept', { ...job, ...result, dynamodb: deps.meter.meter });
   metrics.addMetric('obligations_reconciled', 'Count', result.reconciled);
   metrics.addMetric('notifications_sent', 'Count', result.notified);
 }

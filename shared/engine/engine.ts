@@ -72,6 +72,13 @@ export class Engine {
     this.followUpFields = [...new Set(rules.flatMap((r) => templateOf(r).followUpField?.(r) ?? []))];
   }
 
+  /**
+   * One event into an in-memory ledger (`chibo evaluate`). Its twin over the
+   * store is `recordMeeting` (shared/use-cases/record-meeting.ts), which the
+   * pipeline runs: both decide versions, staleness, retractions and
+   * follow-ups, and `test/integration/agreement.test.ts` keeps their findings
+   * equal. A change to one of those decisions is made in both.
+   */
   apply(ledger: Ledger, event: MeetingEvent): ApplyResult {
     if (ledger.eventIds.has(event.eventId)) return { outcome: 'duplicate', touched: [] };
     ledger.eventIds.add(event.eventId);

@@ -5,8 +5,7 @@
  * so the queue retries it.
  */
 import type { DeadLetters } from '../ports/dead-letters.ts';
-
-export class PermanentError extends Error {}
+import { PermanentError } from './errors.ts';
 
 export async function handleQueueMessage(
   body: string,

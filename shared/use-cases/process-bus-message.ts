@@ -4,7 +4,7 @@ import { BusMessage } from '../contract/bus-message.ts';
 import type { MeetingEvent } from '../contract/events.ts';
 import { formatPath } from '../contract/issues.ts';
 import { CheckedMeetingEvent } from '../quality/checked-event.ts';
-import { PermanentError } from './handle-queue-message.ts';
+import { PermanentError } from './errors.ts';
 import { recordMeeting, type RecordMeetingDeps } from './record-meeting.ts';
 
 export async function processBusMessage(body: string, deps: RecordMeetingDeps): Promise<{ event: MeetingEvent; outcome: ApplyOutcome }> {

@@ -1,15 +1,20 @@
 /**
  * A meeting event arrives (on-meeting-recorded): its marks become register
  * writes on the entries it touches, the meeting's version is claimed in the
- * same round trip, and the touched entries are reconciled. Three round
- * trips: context, writes, outcomes (DESIGN.md, "The obligation ledger").
+ * same round trip, and the touched entries are reconciled. Round trips:
+ * context, writes, notices, outcomes (DESIGN.md, "The obligation ledger").
+ *
+ * Its twin in memory is `Engine.apply` (shared/engine/engine.ts), which
+ * `chibo evaluate` runs: both decide versions, staleness, retractions and
+ * follow-ups, and `test/integration/agreement.test.ts` keeps their findings
+ * equal. A change to one of those decisions is made in both.
  */
 import { instantMs } from '../calendar/period.ts';
-import type { MeetingEvent, MeetingRecorded } from '../contract/events.ts';
+import type { MeetingEvent, MeetingRecorded, MeetingRetracted } from '../contract/events.ts';
 import { Engine, type ApplyOutcome } from '../engine/engine.ts';
 import { entryKey, parseEntryKey } from '../ledger/ledger.ts';
 import type { Evidence } from '../ledger/ledger.ts';
-import type { EntryRef, LedgerStore, Register, RegisterWrite, StoredEntry, StoredMeeting } from '../ports/ledger-store.ts';
+import type { EntryRef, LedgerStore, MeetingClaim, MeetingContext, Register, RegisterWrite, StoredEntry, StoredMeeting } from '../ports/ledger-store.ts';
 import type { Notifier } from '../ports/notifier.ts';
 import type { OrgIndex } from '../org/org-index.ts';
 import { ledgerOf } from '../pipeline/entry-ledger.ts';
@@ -17,7 +22,7 @@ import { followUpFieldsByRule, followUpsSetBy } from '../pipeline/follow-up-fiel
 import { reconcileEntry } from '../pipeline/reconcile.ts';
 import { saveAndAnnounce } from './announce.ts';
 import { engineOptions, type PipelineConfig } from './pipeline-config.ts';
-import { PermanentError } from './handle-queue-message.ts';
+import { PermanentError } from './errors.ts';
 
 /** A retraction outranks every version: its tombstones win whatever arrives later. */
 export const RETRACTED_VERSION = 2 ** 31 - 1;
@@ -32,50 +37,64 @@ export interface RecordMeetingDeps {
 export class UnknownUnitError extends PermanentError {}
 
 export async function recordMeeting(event: MeetingEvent, deps: RecordMeetingDeps): Promise<ApplyOutcome> {
-  const { store } = deps;
-  const context = await store.meetingContext(event);
+  const context = await deps.store.meetingContext(event);
   const read = context.meeting;
   // The retraction itself, redelivered after a crash between its claim and its outcome, runs again to the end
   // (unless it came before any version: then it touched nothing).
   if (read?.retracted && (read.eventId !== event.eventId || read.unitId === null)) {
-    await store.rememberEvent(event.meetingId, event.eventId);
+    await deps.store.rememberEvent(event.meetingId, event.eventId);
     return 'retracted';
   }
+  return event.type === 'MeetingRecorded' ? recordVersion(event, context, deps) : recordRetraction(event, context, deps);
+}
+
+/** A version: stale under a higher one (its follow-ups may still count), else written over the version read. */
+async function recordVersion(event: MeetingRecorded, { meeting: read, org }: MeetingContext, deps: RecordMeetingDeps): Promise<ApplyOutcome> {
   const watched = followUpFieldsByRule(deps.config.packs);
-  if (event.type === 'MeetingRecorded') {
-    const redelivered = read !== null && read.version === event.version && read.eventId === event.eventId;
-    if (read !== null && read.version >= event.version && !redelivered) {
-      await Promise.all([recordStaleFollowUps(event, context.org, watched, deps), store.rememberEvent(event.meetingId, event.eventId)]);
-      return 'stale';
-    }
+  const redelivered = read !== null && read.version === event.version && read.eventId === event.eventId;
+  if (read !== null && read.version >= event.version && !redelivered) {
+    await Promise.all([recordStaleFollowUps(event, org, watched, deps), deps.store.rememberEvent(event.meetingId, event.eventId)]);
+    return 'stale';
   }
-  if (!context.org) {
-    if (event.type === 'MeetingRetracted' && read === null) {
-      // Retracted before any version arrived: remember it, so no version counts later.
-      await store.claimMeeting({ meetingId: event.meetingId, read, version: RETRACTED_VERSION, eventId: event.eventId, unitId: null, retracted: true, touched: [], followUps: {} });
-      await store.rememberEvent(event.meetingId, event.eventId);
-      return 'applied';
-    }
-    throw new UnknownUnitError(`unit ${event.type === 'MeetingRecorded' ? event.unitId : (read?.unitId ?? '?')} of meeting ${event.meetingId} is not in the org`);
+  if (!org) throw new UnknownUnitError(`unit ${event.unitId} of meeting ${event.meetingId} is not in the org`);
+  const engine = new Engine(org, deps.config.packs, engineOptions(deps.config));
+  const claim = { read, version: event.version, unitId: event.unitId, heldAt: instantMs(event.heldAt), retracted: false, followUps: earliestFollowUps(event, read, watched) };
+  return applyWrites(event, engine, versionWrites(engine, event, read), claim, watched, deps);
+}
+
+/** A retraction: tombstones wherever the meeting counted; before any version, a mark that none will. */
+async function recordRetraction(event: MeetingRetracted, { meeting: read, org }: MeetingContext, deps: RecordMeetingDeps): Promise<ApplyOutcome> {
+  if (read === null) {
+    // Retracted before any version arrived: remember it, so no version counts later.
+    await deps.store.claimMeeting({ meetingId: event.meetingId, read, version: RETRACTED_VERSION, eventId: event.eventId, unitId: null, retracted: true, touched: [], followUps: {} });
+    await deps.store.rememberEvent(event.meetingId, event.eventId);
+    return 'applied';
   }
-  const engine = new Engine(context.org, deps.config.packs, engineOptions(deps.config));
-  const writes = event.type === 'MeetingRecorded' ? versionWrites(engine, event, read) : retractionWrites(event.eventId, read!);
+  if (!org) throw new UnknownUnitError(`unit ${read.unitId ?? '?'} of meeting ${event.meetingId} is not in the org`);
+  const engine = new Engine(org, deps.config.packs, engineOptions(deps.config));
+  const claim = { read, version: RETRACTED_VERSION, unitId: read.unitId, retracted: true, followUps: {} };
+  return applyWrites(event, engine, retractionWrites(event.eventId, read), claim, followUpFieldsByRule(deps.config.packs), deps);
+}
+
+/**
+ * The event's register writes with its claim in the same round trip (taken
+ * back if the claim lost a race), then the touched entries reconciled, saved
+ * and announced.
+ */
+async function applyWrites(
+  event: MeetingEvent,
+  engine: Engine,
+  writes: RegisterWrite[],
+  claimed: Omit<MeetingClaim, 'meetingId' | 'eventId' | 'touched'>,
+  watched: ReadonlyMap<string, string>,
+  deps: RecordMeetingDeps,
+): Promise<ApplyOutcome> {
+  const { store } = deps;
   const touched = [...new Set(writes.map((w) => entryKey(w.ruleId, w.subject, w.period)))];
-  const earliest = event.type === 'MeetingRecorded' ? earliestFollowUps(event, read, watched) : {};
-  const claim = store.claimMeeting({
-    meetingId: event.meetingId,
-    read,
-    version: event.type === 'MeetingRecorded' ? event.version : RETRACTED_VERSION,
-    eventId: event.eventId,
-    unitId: event.type === 'MeetingRecorded' ? event.unitId : read!.unitId,
-    ...(event.type === 'MeetingRecorded' ? { heldAt: instantMs(event.heldAt) } : {}),
-    retracted: event.type === 'MeetingRetracted',
-    touched,
-    followUps: earliest,
-  });
-  const followUps = followUpWrites(event.meetingId, writes, watched, earliest, store);
-  const [claimed, entries] = await Promise.all([claim, Promise.all(writes.map((w) => store.writeRegister(w))), ...followUps.map((f) => f.written)]);
-  if (!claimed) {
+  const claim = store.claimMeeting({ ...claimed, meetingId: event.meetingId, eventId: event.eventId, touched });
+  const followUps = followUpWrites(event.meetingId, writes, watched, claimed.followUps, store);
+  const [won, entries] = await Promise.all([claim, Promise.all(writes.map((w) => store.writeRegister(w))), ...followUps.map((f) => f.written)]);
+  if (!won) {
     // Another delivery changed the meeting first (a concurrent version, or a lower one keeping a follow-up): take back what this one wrote, unless something newer already replaced it.
     await Promise.all(writes.map((w, i) => (entries[i] ? store.writeRegister({ ...w, register: { ...w.register, slots: {} } }) : null)));
     // Retried, it reads the winner (or the follow-up a lower version kept meanwhile): stale if older, applied over it if newer or the same event.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { handleQueueMessage, PermanentError } from '../../../shared/use-cases/handle-queue-message.ts';
+import { PermanentError } from '../../../shared/use-cases/errors.ts';
+import { handleQueueMessage } from '../../../shared/use-cases/handle-queue-message.ts';
 
 function deadLetters() {
   const sent: Array<{ body: string; reason: string }> = [];
