@@ -11,6 +11,7 @@ import type { MeetingFacts } from '../../engine/meeting-facts.ts';
 import type { Mark } from '../../ledger/ledger.ts';
 import type { OrgIndex } from '../../org/org-index.ts';
 import { messagesFor, ruleBase } from '../rule-schema.ts';
+import { meetingAlertMark, alertsPerMeeting } from './alerts.ts';
 import type { RuleTemplate } from './template.ts';
 
 export const AttendanceRateRule = z.strictObject({
@@ -41,46 +42,20 @@ function marks(rule: AttendanceRateRule, meeting: MeetingFacts, _org: OrgIndex, 
   if (meeting.unit.kind !== 'cell' || !rule.kinds.includes(meeting.kind)) return;
   const { eligible, present } = meeting.eligibility();
   if (eligible === 0 || passes(rule, present, eligible)) return;
-  out.push({
-    ruleId: rule.id,
-    subject: { type: 'meeting', id: meeting.meetingId },
-    period: meeting.periods.month,
-    slot: 'meeting',
-    meetingId: meeting.meetingId,
-    evidence: { heldAt: meeting.heldAt, cellId: meeting.unit.id, present, eligible },
-  });
+  out.push(meetingAlertMark(rule.id, meeting, { cellId: meeting.unit.id, present, eligible }));
 }
 
 function findings(rule: AttendanceRateRule, ctx: EvaluationContext, out: Finding[]): void {
-  for (const entry of ctx.ledger.entries(rule.id)) {
-    if (!ctx.inScope(rule.id, entry.subject, entry.period)) continue;
-    for (const [meetingId, ev] of entry.slots.get('meeting') ?? []) {
-      if (ev.heldAt < ctx.from) continue;
-      const present = ev['present'] as number;
-      const eligible = ev['eligible'] as number;
-      const cellId = ev['cellId'] as string;
-      out.push(
-        ctx.finding({
-          rule,
-          kind: 'alert',
-          subject: entry.subject,
-          period: entry.period,
-          dueBy: null,
-          missing: { presentMembers: presentNeeded(rule, eligible) - present },
-          evidence: [meetingId],
-          recipients: ctx.cellRecipients(cellId, 'alert'),
-          message: rule.messages.alert,
-          values: {
-            present,
-            eligible,
-            percent: Math.floor((present * 100) / eligible),
-            threshold: rule.thresholdPercent,
-            missing: presentNeeded(rule, eligible) - present,
-          },
-        }),
-      );
-    }
-  }
+  alertsPerMeeting(rule, ctx, (ev) => {
+    const present = ev['present'] as number;
+    const eligible = ev['eligible'] as number;
+    const missing = presentNeeded(rule, eligible) - present;
+    return {
+      missing: { presentMembers: missing },
+      recipients: ctx.cellRecipients(ev['cellId'] as string, 'alert'),
+      values: { present, eligible, percent: Math.floor((present * 100) / eligible), threshold: rule.thresholdPercent, missing },
+    };
+  }, out);
 }
 
 export const attendanceRate: RuleTemplate<AttendanceRateRule> = { marks, findings };

@@ -6,6 +6,7 @@ import type { EvaluationContext } from '../../engine/evaluation-context.ts';
 import type { MeetingFacts } from '../../engine/meeting-facts.ts';
 import type { Mark } from '../../ledger/ledger.ts';
 import { messagesFor, ruleBase } from '../rule-schema.ts';
+import { meetingAlertMark, alertsPerMeeting } from './alerts.ts';
 import type { RuleTemplate } from './template.ts';
 
 export const MinimumDurationRule = z.strictObject({
@@ -22,39 +23,15 @@ function marks(rule: MinimumDurationRule, meeting: MeetingFacts, _org: unknown, 
   if (required === undefined || meeting.endedAt === undefined) return;
   const lastedMs = meeting.endedAt - meeting.heldAt;
   if (lastedMs >= required * 60_000) return;
-  out.push({
-    ruleId: rule.id,
-    subject: { type: 'meeting', id: meeting.meetingId },
-    period: meeting.periods.month,
-    slot: 'meeting',
-    meetingId: meeting.meetingId,
-    evidence: { heldAt: meeting.heldAt, unitId: meeting.unit.id, minutes: Math.floor(lastedMs / 60_000), required },
-  });
+  out.push(meetingAlertMark(rule.id, meeting, { unitId: meeting.unit.id, minutes: Math.floor(lastedMs / 60_000), required }));
 }
 
 function findings(rule: MinimumDurationRule, ctx: EvaluationContext, out: Finding[]): void {
-  for (const entry of ctx.ledger.entries(rule.id)) {
-    if (!ctx.inScope(rule.id, entry.subject, entry.period)) continue;
-    for (const [meetingId, ev] of entry.slots.get('meeting') ?? []) {
-      if (ev.heldAt < ctx.from) continue;
-      const minutes = ev['minutes'] as number;
-      const required = ev['required'] as number;
-      out.push(
-        ctx.finding({
-          rule,
-          kind: 'alert',
-          subject: entry.subject,
-          period: entry.period,
-          dueBy: null,
-          missing: { minutes: required - minutes },
-          evidence: [meetingId],
-          recipients: ctx.cellRecipients(ev['unitId'] as string, 'alert'),
-          message: rule.messages.alert,
-          values: { minutes, required },
-        }),
-      );
-    }
-  }
+  alertsPerMeeting(rule, ctx, (ev) => {
+    const minutes = ev['minutes'] as number;
+    const required = ev['required'] as number;
+    return { missing: { minutes: required - minutes }, recipients: ctx.cellRecipients(ev['unitId'] as string, 'alert'), values: { minutes, required } };
+  }, out);
 }
 
 export const minimumDuration: RuleTemplate<MinimumDurationRule> = { marks, findings };

@@ -12,6 +12,7 @@ import type { MeetingFacts } from '../../engine/meeting-facts.ts';
 import type { Evidence, Mark } from '../../ledger/ledger.ts';
 import type { OrgIndex } from '../../org/org-index.ts';
 import { messagesFor, ruleBase } from '../rule-schema.ts';
+import { raiseAlerts } from './alerts.ts';
 import type { RuleTemplate } from './template.ts';
 
 export const UnexcusedAbsenceMonthsRule = z.strictObject({
@@ -42,27 +43,13 @@ function firstMeetingPerMonth(slots: Map<string, Map<string, Evidence>>): number
 }
 
 function findings(rule: UnexcusedAbsenceMonthsRule, ctx: EvaluationContext, out: Finding[]): void {
-  for (const entry of ctx.ledger.entries(rule.id)) {
-    if (!ctx.inScope(rule.id, entry.subject, entry.period)) continue;
-    if (entry.slots.size < rule.months) continue;
+  raiseAlerts(rule, ctx, (entry) => {
+    if (entry.slots.size < rule.months) return [];
     const reachedAt = firstMeetingPerMonth(entry.slots)[rule.months - 1]!;
-    if (reachedAt < ctx.from) continue;
+    if (reachedAt < ctx.from) return [];
     const cellId = ctx.org.members.get(entry.subject.id)?.cellId;
-    out.push(
-      ctx.finding({
-        rule,
-        kind: 'alert',
-        subject: entry.subject,
-        period: entry.period,
-        dueBy: null,
-        missing: {},
-        evidence: evidenceIds(entry.slots),
-        recipients: cellId ? ctx.cellRecipients(cellId, 'alert') : [],
-        message: rule.messages.alert,
-        values: { months: entry.slots.size },
-      }),
-    );
-  }
+    return [{ missing: {}, evidence: evidenceIds(entry.slots), recipients: cellId ? ctx.cellRecipients(cellId, 'alert') : [], values: { months: entry.slots.size } }];
+  }, out);
 }
 
 function evidenceIds(slots: Map<string, Map<string, Evidence>>): string[] {
