@@ -4,7 +4,7 @@
  * with the stack's table; the org loaded with DynamoOrgStore.replace (not
  * timed); then the first `maxEvents` events of a synthetic province, in file
  * order, through the real use case `recordMeeting` with what the Lambda
- * builds (functions/shared/pipeline-deps.ts: every built-in pack, RULE_PACKS
+ * builds (functions/wiring/pipeline-deps.ts: every built-in pack, RULE_PACKS
  * yb-qd18, MONITOR_FROM 2026-01, the project's meter on the client), with
  * `concurrency` events in flight as an SQS batch fans in. SNS is not
  * DynamoDB: the notifier only counts; notification claims are DynamoDB writes
@@ -53,10 +53,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
 import { createTableAndWait } from '../adapters/dynamodb/create-table.ts';
+import { documentClient } from '../adapters/dynamodb/dynamo-ports.ts';
 import { DynamoLedgerStore } from '../adapters/dynamodb/ledger-store.ts';
 import { meterDynamo, type Meter } from '../adapters/dynamodb/metering.ts';
 import { DynamoOrgStore } from '../adapters/dynamodb/org-store.ts';
-import { pipelineConfig } from '../functions/shared/config.ts';
+import { pipelineConfig } from '../shared/use-cases/pipeline-config.ts';
 import { DAY_MS, formatInstant, instantMs, localDateOf, periodBounds, periodOf, startOfLocalDate } from '../shared/calendar/period.ts';
 import { MeetingEvent } from '../shared/contract/events.ts';
 import type { OrgSnapshot } from '../shared/contract/org.ts';
@@ -68,7 +69,7 @@ import { recordMeeting } from '../shared/use-cases/record-meeting.ts';
 import { sweepProvince } from '../shared/use-cases/sweep-deadlines.ts';
 import { DEFAULT_CELLS as DEFAULT_PROVINCE_CELLS, DEFAULT_OUT_DIR, DEFAULT_SEED, existingData, generateProvince, integerOption } from './generate-province.ts';
 
-/** What the Lambda's environment says (functions/shared/config.ts). */
+/** What the Lambda's environment says (shared/use-cases/pipeline-config.ts (pipelineConfig)). */
 export const PIPELINE_ENV = { RULE_PACKS: 'yb-qd18', MONITOR_FROM: '2026-01' } as const;
 /** 700 cells (17.5k members) load in ~1.5 s; 7,000 (168k members) in ~14 s, and their first sweep opens ten times the obligations. */
 export const DEFAULT_CELLS = 700;
@@ -186,7 +187,7 @@ function countWrites(client: DynamoDBClient): WriteCounts {
   return counts;
 }
 
-/** One client as functions/shared/pipeline-deps.ts builds it (the meter on it, the document client over it), plus the write counter. */
+/** One client as functions/wiring/pipeline-deps.ts builds it (the meter on it, the document client over it), plus the write counter. */
 interface Connection {
   db: DynamoDBDocumentClient;
   meter: { readonly meter: Meter; reset(): Meter };
@@ -211,7 +212,7 @@ async function startEngine(): Promise<Engine> {
     clients.push(client);
     const meter = meterDynamo(client);
     const writes = countWrites(client);
-    return { db: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }), meter, writes };
+    return { db: documentClient(client), meter, writes };
   };
   const admin = new DynamoDBClient({ endpoint: `http://127.0.0.1:${port}`, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   clients.push(admin);

@@ -16,8 +16,9 @@ import { Construct } from 'constructs';
 import { ChiboFunction } from './chibo-function.ts';
 import type { Ledger } from './ledger.ts';
 import type { Notifications } from './notifications.ts';
-import { MAX_RECEIVE_COUNT, queueWithDeadLetters } from './queues.ts';
-import { type PipelineSettings, settingsEnvironment } from './settings.ts';
+import { wirePipelineFunction } from './pipeline-function.ts';
+import { queueWithDeadLetters } from './queues.ts';
+import type { PipelineSettings } from './settings.ts';
 
 export const SCHEDULER_INPUT = { source: 'chibo.scheduler' } as const;
 
@@ -50,20 +51,10 @@ export class Deadlines extends Construct {
       description: 'chibo-monitor: daily deadline sweep, fanned out per province through the sweep queue',
       timeout,
       memorySize: 1024,
-      environment: {
-        TABLE_NAME: props.ledger.table.tableName,
-        SWEEP_QUEUE_URL: queue.queueUrl,
-        REMINDERS_TOPIC_ARN: props.notifications.reminders.topicArn,
-        VIOLATIONS_TOPIC_ARN: props.notifications.violations.topicArn,
-        DEAD_LETTER_QUEUE_URL: deadLetterQueue.queueUrl,
-        MAX_RECEIVES: String(MAX_RECEIVE_COUNT),
-        ...settingsEnvironment(props.settings),
-      },
+      environment: { SWEEP_QUEUE_URL: queue.queueUrl },
     });
-    props.ledger.grantItemAccess(this.handler);
-    for (const topic of props.notifications.topics) topic.grantPublish(this.handler);
+    wirePipelineFunction(this.handler, { ...props, deadLetterQueue });
     queue.grantSendMessages(this.handler);
-    deadLetterQueue.grantSendMessages(this.handler);
     this.handler.addEventSource(new SqsEventSource(queue, { batchSize: 1, maxConcurrency: 5, reportBatchItemFailures: true }));
 
     // The scheduler's own role: it may invoke this function and nothing else, for schedules of this account only.

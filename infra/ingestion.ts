@@ -15,8 +15,9 @@ import { Construct } from 'constructs';
 import { ChiboFunction } from './chibo-function.ts';
 import type { Ledger } from './ledger.ts';
 import type { Notifications } from './notifications.ts';
-import { MAX_RECEIVE_COUNT, queueWithDeadLetters } from './queues.ts';
-import { type PipelineSettings, settingsEnvironment } from './settings.ts';
+import { wirePipelineFunction } from './pipeline-function.ts';
+import { queueWithDeadLetters } from './queues.ts';
+import type { PipelineSettings } from './settings.ts';
 
 export const MEETING_EVENT_SOURCE = 'chibo.meetings';
 export const MEETING_DETAIL_TYPES = ['MeetingRecorded', 'MeetingRetracted'];
@@ -68,19 +69,8 @@ export class Ingestion extends Construct {
       entry: 'functions/on-meeting-recorded/handler.ts',
       description: 'chibo-monitor: apply a meeting event to the obligation ledger, raise meeting alerts',
       timeout,
-      environment: {
-        TABLE_NAME: props.ledger.table.tableName,
-        REMINDERS_TOPIC_ARN: props.notifications.reminders.topicArn,
-        VIOLATIONS_TOPIC_ARN: props.notifications.violations.topicArn,
-        DEAD_LETTER_QUEUE_URL: deadLetterQueue.queueUrl,
-        MAX_RECEIVES: String(MAX_RECEIVE_COUNT),
-        ...settingsEnvironment(props.settings),
-      },
     });
-    props.ledger.grantItemAccess(this.handler);
-    for (const topic of props.notifications.topics) topic.grantPublish(this.handler);
-    // A message that can never be processed is dead-lettered by the handler itself, with its reason.
-    deadLetterQueue.grantSendMessages(this.handler);
+    wirePipelineFunction(this.handler, { ...props, deadLetterQueue });
     this.handler.addEventSource(
       new SqsEventSource(queue, { batchSize: 5, maxBatchingWindow: Duration.seconds(1), reportBatchItemFailures: true }),
     );

@@ -18,7 +18,7 @@ export function pipelineSettings(node: Node): PipelineSettings {
   return { ...(rulePacks ? { rulePacks } : {}), ...(monitorFrom ? { monitorFrom } : {}) };
 }
 
-/** The environment variables functions/shared/config.ts reads. */
+/** The environment variables shared/use-cases/pipeline-config.ts (pipelineConfig) reads. */
 export function settingsEnvironment(settings: PipelineSettings): Record<string, string> {
   return {
     ...(settings.rulePacks ? { RULE_PACKS: settings.rulePacks } : {}),

@@ -7,14 +7,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoDecisionStore } from '../adapters/dynamodb/decision-store.ts';
-import { DynamoLedgerQueries } from '../adapters/dynamodb/ledger-queries.ts';
-import { DynamoReportQueries } from '../adapters/dynamodb/report-queries.ts';
-import { DynamoLedgerStore } from '../adapters/dynamodb/ledger-store.ts';
-import { DynamoOrgStore } from '../adapters/dynamodb/org-store.ts';
+import { documentClient, dynamoPorts } from '../adapters/dynamodb/dynamo-ports.ts';
+import type { DynamoLedgerStore } from '../adapters/dynamodb/ledger-store.ts';
+import type { DynamoOrgStore } from '../adapters/dynamodb/org-store.ts';
 import { createTableAndWait } from '../adapters/dynamodb/create-table.ts';
-import { pipelineConfig } from '../functions/shared/config.ts';
+import { pipelineConfig } from '../shared/use-cases/pipeline-config.ts';
 import type { ApiDeps } from '../shared/api/api-types.ts';
 import { sweepProvince } from '../shared/use-cases/sweep-deadlines.ts';
 import { realClock, SimulatedClock, type Clock } from './clock.ts';
@@ -101,7 +98,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const plan = faultPlanFromEnv((options.env ?? process.env)['CHIBO_FAULTS']);
   const faults = plan ? new Faults(plan) : null;
   if (faults) faults.attach(client);
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const dynamo = dynamoPorts(documentClient(client), TABLE_NAME);
 
   const stateFile = join(options.stateDir, 'state.json');
   const saved: State | null = await readFile(stateFile, 'utf8').then((t) => JSON.parse(t) as State, () => null);
@@ -110,8 +107,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const saveState = () => writeFile(stateFile, JSON.stringify(state));
 
   let travelled: number | null = null;
-  const store = new DynamoLedgerStore(doc, TABLE_NAME);
-  const orgStore = new DynamoOrgStore(doc, TABLE_NAME);
+  const { store, orgStore } = dynamo;
   const outboxFile = join(options.stateDir, 'outbox.jsonl');
   const outbox = new OutboxNotifier(outboxFile, options.console);
   const notifier = faults ? faults.notifier(outbox) : outbox;
@@ -146,10 +142,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       provinces = (await orgStore.meta())?.provinces ?? [];
       return counts;
     }, unitPaths: (ids) => orgStore.unitPaths(ids), eventReferences: (units, leaders) => orgStore.eventReferences(units, leaders), provinces: async () => provinces },
-    ledger: new DynamoLedgerQueries(doc, TABLE_NAME),
+    ledger: dynamo.ledger,
     bus,
-    reports: new DynamoReportQueries(doc, TABLE_NAME),
-    decisions: new DynamoDecisionStore(doc, TABLE_NAME),
+    reports: dynamo.reports,
+    decisions: dynamo.decisions,
     now: () => clock.now(),
   };
   const tokens = await loadTokens(options.tokensFile);

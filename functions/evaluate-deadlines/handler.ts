@@ -9,8 +9,8 @@ import { formatInstant } from '../../shared/calendar/period.ts';
 import { handleQueueMessage } from '../../shared/use-cases/handle-queue-message.ts';
 import { processSweepMessage } from '../../shared/use-cases/process-sweep-message.ts';
 import { fanOutSweeps } from '../../shared/use-cases/sweep-deadlines.ts';
-import { MAX_RECEIVES, pipelineDeps, sweepQueue } from '../shared/pipeline-deps.ts';
-import { logger, metrics } from '../shared/observability.ts';
+import { MAX_RECEIVES, pipelineDeps, sweepQueue } from '../wiring/pipeline-deps.ts';
+import { logger, metrics } from '../wiring/observability.ts';
 
 const deps = pipelineDeps();
 const processor = new BatchProcessor(EventType.SQS);

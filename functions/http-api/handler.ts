@@ -1,32 +1,20 @@
 /** API Gateway HTTP API (JWT authorizer, payload 2.0) → the API of DESIGN.md. */
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { DynamoDecisionStore } from '../../adapters/dynamodb/decision-store.ts';
-import { DynamoLedgerQueries } from '../../adapters/dynamodb/ledger-queries.ts';
-import { DynamoReportQueries } from '../../adapters/dynamodb/report-queries.ts';
-import { DynamoOrgStore } from '../../adapters/dynamodb/org-store.ts';
+import { documentClient, dynamoPorts } from '../../adapters/dynamodb/dynamo-ports.ts';
 import { EventBridgeBus } from '../../adapters/eventbridge/eventbridge-bus.ts';
 import { handleRequest } from '../../shared/api/handle-request.ts';
 import type { ApiDeps } from '../../shared/api/api-types.ts';
 import { callerFromClaims } from '../../shared/auth/caller.ts';
-import { requiredEnv } from '../shared/config.ts';
-import { logger } from '../shared/observability.ts';
+import { requiredEnv } from '../wiring/config.ts';
+import { logger } from '../wiring/observability.ts';
 
 let deps: ApiDeps | undefined;
 function dependencies(): ApiDeps {
   if (deps) return deps;
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } });
-  const table = requiredEnv('TABLE_NAME');
-  return (deps = {
-    orgStore: new DynamoOrgStore(db, table),
-    ledger: new DynamoLedgerQueries(db, table),
-    bus: new EventBridgeBus(new EventBridgeClient({}), requiredEnv('EVENT_BUS_NAME')),
-    reports: new DynamoReportQueries(db, table),
-    decisions: new DynamoDecisionStore(db, table),
-    now: Date.now,
-  });
+  const { orgStore, ledger, reports, decisions } = dynamoPorts(documentClient(new DynamoDBClient({})), requiredEnv('TABLE_NAME'));
+  return (deps = { orgStore, ledger, reports, decisions, bus: new EventBridgeBus(new EventBridgeClient({}), requiredEnv('EVENT_BUS_NAME')), now: Date.now });
 }
 
 export const handler = async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<APIGatewayProxyStructuredResultV2> => {

@@ -7,8 +7,8 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { handleQueueMessage } from '../../shared/use-cases/handle-queue-message.ts';
 import { processBusMessage } from '../../shared/use-cases/process-bus-message.ts';
-import { MAX_RECEIVES, pipelineDeps } from '../shared/pipeline-deps.ts';
-import { logger, metrics } from '../shared/observability.ts';
+import { MAX_RECEIVES, pipelineDeps } from '../wiring/pipeline-deps.ts';
+import { logger, metrics } from '../wiring/observability.ts';
 
 const deps = pipelineDeps();
 const processor = new BatchProcessor(EventType.SQS);

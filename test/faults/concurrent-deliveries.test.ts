@@ -4,7 +4,7 @@
  * the meeting counts once, and the later version wins.
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { pipelineConfig } from '../../functions/shared/config.ts';
+import { pipelineConfig } from '../../shared/use-cases/pipeline-config.ts';
 import { MAX_RECEIVES } from '../../local/in-process-bus.ts';
 import type { MeetingEvent } from '../../shared/contract/events.ts';
 import { attendance, exampleOrgJson, meeting } from '../support/builders.ts';

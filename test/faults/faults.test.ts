@@ -16,7 +16,7 @@ import { LineWriter } from '../../bench/line-writer.ts';
 import { ProvinceEvents } from '../../bench/province-events.ts';
 import { buildProvince } from '../../bench/province-org.ts';
 import { Rng } from '../../bench/rng.ts';
-import { pipelineConfig } from '../../functions/shared/config.ts';
+import { pipelineConfig } from '../../shared/use-cases/pipeline-config.ts';
 import { formatInstant, instantMs } from '../../shared/calendar/period.ts';
 import { MeetingEvent } from '../../shared/contract/events.ts';
 import type { OrgSnapshot } from '../../shared/contract/org.ts';

@@ -8,7 +8,7 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { pipelineConfig } from '../../functions/shared/config.ts';
+import { pipelineConfig } from '../../shared/use-cases/pipeline-config.ts';
 import { MeetingEvent } from '../../shared/contract/events.ts';
 import { startDynamo, type LocalDynamo } from '../support/dynamo.ts';
 import { setLambdaEnv } from '../support/lambda-env.ts';

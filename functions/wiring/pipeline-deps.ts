@@ -2,13 +2,13 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoLedgerStore } from '../../adapters/dynamodb/ledger-store.ts';
+import { documentClient, dynamoPorts } from '../../adapters/dynamodb/dynamo-ports.ts';
 import { meterDynamo } from '../../adapters/dynamodb/metering.ts';
 import { SnsNotifier } from '../../adapters/sns/sns-notifier.ts';
 import { SqsDeadLetters } from '../../adapters/sqs/sqs-dead-letters.ts';
 import { SqsSweepQueue } from '../../adapters/sqs/sqs-sweep-queue.ts';
-import { pipelineConfig, requiredEnv } from './config.ts';
+import { pipelineConfig } from '../../shared/use-cases/pipeline-config.ts';
+import { requiredEnv } from './config.ts';
 
 /** Deliveries before a message goes to the dead-letter queue (the queue's maxReceiveCount). */
 export const MAX_RECEIVES = Number(process.env['MAX_RECEIVES'] ?? 3);
@@ -18,12 +18,11 @@ const sqs = new SQSClient({});
 export function pipelineDeps() {
   const dynamo = new DynamoDBClient({});
   const meter = meterDynamo(dynamo);
-  const db = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
   return {
-    store: new DynamoLedgerStore(db, requiredEnv('TABLE_NAME')),
+    store: dynamoPorts(documentClient(dynamo), requiredEnv('TABLE_NAME')).store,
     notifier: new SnsNotifier(new SNSClient({}), { reminders: requiredEnv('REMINDERS_TOPIC_ARN'), violations: requiredEnv('VIOLATIONS_TOPIC_ARN') }),
     deadLetters: new SqsDeadLetters(sqs, requiredEnv('DEAD_LETTER_QUEUE_URL')),
-    config: pipelineConfig(),
+    config: pipelineConfig(process.env),
     now: () => Date.now(),
     meter,
   };
