@@ -18,7 +18,7 @@ export interface LedgerQueries {
   findings(query: { unitId: string; period?: string; kind?: FindingKind }): Promise<Finding[]>;
   /** Obligations of one subject (a cell, a leader, …), optionally of one period. */
   obligations(query: { subjectId: string; period?: string }): Promise<Array<Scoped<ObligationView>>>;
-  /** Of these events, the ids already applied before (for the `duplicates` count); the meeting's record remembers its event ids. */
+  /** Of these events, the ids already done with (for the `duplicates` count): an event claimed but cut short is not among them (record-meeting.ts). */
   seenEventIds(events: ReadonlyArray<{ eventId: string; meetingId: string }>): Promise<Set<string>>;
   /** The unit each known meeting was recorded for (retractions name only the meeting). */
   meetingUnits(meetingIds: readonly string[]): Promise<Map<string, string>>;
