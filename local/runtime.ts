@@ -156,6 +156,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       server.listen(options.port, '127.0.0.1', () => resolve());
     });
   } catch (err) {
+    await journal?.close();
     client.destroy();
     await db.close();
     throw (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUseError(options.port) : err;
