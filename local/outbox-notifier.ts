@@ -7,7 +7,7 @@ import { printable } from '../shared/contract/printable.ts';
 import type { Notification, Notifier } from '../shared/ports/notifier.ts';
 
 const COLOUR: Record<string, string> = { reminder: '\x1b[33m', violation: '\x1b[31m', alert: '\x1b[35m', withdrawn: '\x1b[32m' };
-const LABEL: Record<string, string> = { reminder: 'NHẮC VIỆC', violation: 'VI PHẠM', alert: 'CẢNH BÁO', withdrawn: 'ĐÃ RÚT LẠI' };
+const LABEL: Record<string, string> = { reminder: 'NHẮC NHỞ', violation: 'VI PHẠM', alert: 'CẢNH BÁO', withdrawn: 'ĐÃ RÚT LẠI' };
 
 export class OutboxNotifier implements Notifier {
   constructor(

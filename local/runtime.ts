@@ -146,6 +146,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     bus,
     reports: dynamo.reports,
     decisions: dynamo.decisions,
+    contacts: dynamo.contacts,
+    deliveries: dynamo.deliveries,
     now: () => clock.now(),
   };
   const tokens = await loadTokens(options.tokensFile);

@@ -4,7 +4,9 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoContactDirectory } from './contact-directory.ts';
 import { DynamoDecisionStore } from './decision-store.ts';
+import { DynamoDeliveryLog } from './delivery-log.ts';
 import { DynamoLedgerQueries } from './ledger-queries.ts';
 import { DynamoLedgerStore } from './ledger-store.ts';
 import { DynamoOrgStore } from './org-store.ts';
@@ -20,5 +22,7 @@ export function dynamoPorts(db: DynamoDBDocumentClient, table: string) {
     ledger: new DynamoLedgerQueries(db, table),
     reports: new DynamoReportQueries(db, table),
     decisions: new DynamoDecisionStore(db, table),
+    contacts: new DynamoContactDirectory(db, table),
+    deliveries: new DynamoDeliveryLog(db, table),
   };
 }

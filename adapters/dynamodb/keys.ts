@@ -50,3 +50,18 @@ export const registerAttribute = (meetingId: string) => `m:${meetingId}`;
 export const followUpAttribute = (meetingId: string, field: string) => `f:${meetingId}:${field}`;
 /** Top-level attribute of a meeting item: the earliest recordedAt of any of its versions that set a follow-up field. */
 export const meetingFollowUpAttribute = (field: string) => `f:${field}`;
+
+// Contacts and deliveries sit in by-province under "CONTACT#" and "DELIVERY#": both sort before "FINDING$", outside the org range PUT /org rewrites.
+/** A recipient's contact (personal data): one item, listed by its managing province. */
+export const contactKey = (recipient: string) => ({ pk: `CONTACT#${recipient}`, sk: 'CONTACT' });
+export const contactSortKey = (recipient: string) => `CONTACT#${recipient}`;
+/** A recipient's delivery log: one partition, its sends and the notices held for its digest. */
+export const deliveryPartition = (recipient: string) => `DELIVERY#${recipient}`;
+export const SEND_PREFIX = 'SEND#';
+export const HELD_PREFIX = 'HELD#';
+/** A send: the channel ("none" when no channel was tried), then the notice or the digest's day. */
+export const sendSortKey = (channel: string, what: string) => `${SEND_PREFIX}${channel}#${what}`;
+export const heldSortKey = (findingIdentity: string) => `${HELD_PREFIX}${findingIdentity}`;
+/** In by-province: a province's deliveries, by recipient. */
+export const deliverySortKey = (recipient: string, sk?: string) => `DELIVERY#${recipient}|${sk ?? ''}`;
+export const DELIVERY_RANGE = 'DELIVERY#';

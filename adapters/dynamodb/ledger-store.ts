@@ -3,12 +3,12 @@
  * single-item conditional update: registers win by version, outcomes by
  * revision, notification claims once per key. No transactions, no Scan.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MeetingEvent } from '../../shared/contract/events.ts';
 import { OrgIndex } from '../../shared/org/org-index.ts';
 import type { EntryOutcome, EntryRef, LedgerStore, MeetingClaim, MeetingContext, RegisterWrite, StoredEntry, StoredMeeting } from '../../shared/ports/ledger-store.ts';
 import { mapLimit } from '../../shared/concurrency.ts';
+import { conditional } from './conditional.ts';
 import { batchGet, queryAll } from './batch.ts';
 import { subjectOfIdentity, type Finding } from '../../shared/contract/findings.ts';
 import { fingerprint } from '../../shared/pipeline/fingerprint.ts';
@@ -39,15 +39,6 @@ import { TABLE } from './table-definition.ts';
 
 /** Dedup records (event ids, notification claims) are kept 90 days. */
 const KEEP_SECONDS = 90 * 24 * 3600;
-
-async function conditional<T>(write: Promise<T>): Promise<T | null> {
-  try {
-    return await write;
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException || (err as Error).name === 'ConditionalCheckFailedException') return null;
-    throw err;
-  }
-}
 
 const FOLLOW_UP_PREFIX = meetingFollowUpAttribute('');
 

@@ -13,8 +13,8 @@ import { logger } from '../wiring/observability.ts';
 let deps: ApiDeps | undefined;
 function dependencies(): ApiDeps {
   if (deps) return deps;
-  const { orgStore, ledger, reports, decisions } = dynamoPorts(documentClient(new DynamoDBClient({})), requiredEnv('TABLE_NAME'));
-  return (deps = { orgStore, ledger, reports, decisions, bus: new EventBridgeBus(new EventBridgeClient({}), requiredEnv('EVENT_BUS_NAME')), now: Date.now });
+  const { orgStore, ledger, reports, decisions, contacts, deliveries } = dynamoPorts(documentClient(new DynamoDBClient({})), requiredEnv('TABLE_NAME'));
+  return (deps = { orgStore, ledger, reports, decisions, contacts, deliveries, bus: new EventBridgeBus(new EventBridgeClient({}), requiredEnv('EVENT_BUS_NAME')), now: Date.now });
 }
 
 export const handler = async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<APIGatewayProxyStructuredResultV2> => {

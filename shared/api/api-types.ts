@@ -2,7 +2,9 @@ import type * as z from 'zod';
 import type { Caller } from '../auth/caller.ts';
 import { fromZod } from '../contract/issues.ts';
 import { parseJsonText } from '../contract/json-text.ts';
+import type { ContactDirectoryStore } from '../ports/contact-directory.ts';
 import type { DecisionStore } from '../ports/decision-store.ts';
+import type { DeliveryLog } from '../ports/delivery-log.ts';
 import type { EventBus } from '../ports/event-bus.ts';
 import type { LedgerQueries } from '../ports/ledger-queries.ts';
 import type { OrgStore } from '../ports/org-store.ts';
@@ -41,6 +43,10 @@ export interface ApiDeps {
   reports: ReportQueries;
   /** Inspection committees' decisions on findings (the dashboard's inbox). */
   decisions: DecisionStore;
+  /** Who receives the notices, and how (PUT /contacts): personal data. */
+  contacts: ContactDirectoryStore;
+  /** What became of each notice (GET /deliveries). */
+  deliveries: DeliveryLog;
   /** The instant reports hold at: the real clock, or the embedded default's simulated one. */
   now: () => number;
 }

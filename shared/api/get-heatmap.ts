@@ -6,7 +6,7 @@ import { Id } from '../contract/primitives.ts';
 import { reportYear } from '../reports/period-report.ts';
 import { heatmap } from '../reports/heatmap.ts';
 import { badQuery, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
-import { RULES } from './rule-index.ts';
+import { RULES } from '../rules/rule-index.ts';
 import { unitInScope } from './unit-in-scope.ts';
 
 const HeatmapQuery = z.strictObject({ period: PeriodId, unit: Id.optional() });

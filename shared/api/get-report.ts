@@ -4,7 +4,7 @@ import type { Caller } from '../auth/caller.ts';
 import { PeriodId } from '../contract/findings.ts';
 import { Id } from '../contract/primitives.ts';
 import { periodReport, reportYear } from '../reports/period-report.ts';
-import { RULES } from './rule-index.ts';
+import { RULES } from '../rules/rule-index.ts';
 import { badQuery, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
 import { unitInScope } from './unit-in-scope.ts';
 

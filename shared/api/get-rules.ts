@@ -2,7 +2,7 @@
 import type { RuleSummary } from '../contract/dashboard.ts';
 import { citationText } from '../rules/messages.ts';
 import type { ApiResponse } from './api-types.ts';
-import { RULES } from './rule-index.ts';
+import { RULES } from '../rules/rule-index.ts';
 
 const SUMMARIES: RuleSummary[] = [...RULES.values()].map((rule) => ({
   id: rule.id,

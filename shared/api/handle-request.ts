@@ -9,6 +9,8 @@ import type { MeetingHeld } from '../ports/ledger-queries.ts';
 import { parseOrg } from '../org/parse-org.ts';
 import { BUILT_IN_PACKS } from '../rules/packs/index.ts';
 import { apiError, badQuery, dotPath, parseBody, unauthenticated, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
+import { getContacts, putContacts } from './contacts.ts';
+import { getDeliveries } from './get-deliveries.ts';
 import { getHeatmap } from './get-heatmap.ts';
 import { getMeetings } from './get-meetings.ts';
 import { getReport } from './get-report.ts';
@@ -88,6 +90,9 @@ const ROUTES: Record<string, Record<string, Route>> = {
   '/meetings': { GET: getMeetings },
   '/rules': { GET: getRules },
   '/decisions': { POST: postDecision },
+  // Delivery to people (docs/operations.md, "Delivery").
+  '/contacts': { PUT: putContacts, GET: getContacts },
+  '/deliveries': { GET: getDeliveries },
 };
 
 export async function handleRequest(req: ApiRequest, deps: ApiDeps): Promise<ApiResponse> {

@@ -14,7 +14,7 @@ import type { Notification, NotificationKind } from '../ports/notifier.ts';
 type Bilingual = { vi: string; en: string };
 
 const HEADING: Record<FindingKind, Bilingual> = {
-  reminder: { vi: 'Nhắc việc', en: 'Reminder' },
+  reminder: { vi: 'Nhắc nhở', en: 'Reminder' },
   violation: { vi: 'Vi phạm', en: 'Violation' },
   alert: { vi: 'Cảnh báo', en: 'Alert' },
 };
@@ -28,7 +28,7 @@ const WITHDRAWN_BECAUSE: Record<FindingKind, Bilingual> = {
 };
 
 /** The tag a subject and a body start with: "Vi phạm", or "Đã rút lại: Vi phạm" for a withdrawal. */
-function tagOf(kind: FindingKind, stage: 'raised' | 'withdrawn'): Bilingual {
+export function tagOf(kind: FindingKind, stage: 'raised' | 'withdrawn'): Bilingual {
   const h = HEADING[kind];
   return stage === 'raised' ? h : { vi: `${WITHDRAWN.vi}: ${h.vi}`, en: `${WITHDRAWN.en}: ${h.en}` };
 }
@@ -70,7 +70,7 @@ export function asciiFold(text: string): string {
 }
 
 /** A message without the short citation rule messages end with: "… tháng 02/2026 (Điều lệ Đảng, Điều 24)" → "… tháng 02/2026". */
-function gist(message: string): string {
+export function gist(message: string): string {
   const stripped = message.replace(/\s*\([^()]*\)\s*$/, '').trim();
   return stripped.length > 0 ? stripped : message.trim();
 }
@@ -110,9 +110,8 @@ export function describeDeadline(iso: string): string {
   return `${describeDate(ms)} ${pad2(local.getUTCHours())}:${pad2(local.getUTCMinutes())}`;
 }
 
-const RULE = '-'.repeat(40);
-
-function body(finding: Finding, stage: 'raised' | 'withdrawn'): string {
+/** The notice in each language, line by line: the tag, what is owed or wrong, the citation, the deadline, the meetings concerned. */
+export function noticeLines(finding: Finding, stage: 'raised' | 'withdrawn'): { vi: string[]; en: string[] } {
   const tag = tagOf(finding.kind, stage);
   const raised = stage === 'raised';
   const due = raised && finding.dueBy !== null ? describeDeadline(finding.dueBy) : null;
@@ -135,7 +134,16 @@ function body(finding: Finding, stage: 'raised' | 'withdrawn'): string {
     ...(evidence ? [`Meetings concerned: ${evidence}`] : []),
   ];
   // Names come from the org snapshot, which refuses control characters; shown, never obeyed, all the same.
-  return [...vi, '', RULE, '', ...en].map((line) => printable(line)).join('\n').normalize('NFC');
+  const clean = (lines: string[]) => lines.map((line) => printable(line).normalize('NFC'));
+  return { vi: clean(vi), en: clean(en) };
+}
+
+/** The line between the two languages of a message. */
+export const LANGUAGE_RULE = '-'.repeat(40);
+
+function body(finding: Finding, stage: 'raised' | 'withdrawn'): string {
+  const { vi, en } = noticeLines(finding, stage);
+  return [...vi, '', LANGUAGE_RULE, '', ...en].join('\n');
 }
 
 const topicOf = (kind: FindingKind): Notification['topic'] => (kind === 'reminder' ? 'reminders' : 'violations');
@@ -155,5 +163,6 @@ export function notificationsFor(finding: Finding, stage: 'raised' | 'withdrawn'
     body: text,
     attributes: { kind, ruleId: finding.ruleId, recipientId, provinceId: where.provinceId, unitId: where.unitId, period: finding.period },
     ...(where.meetingName === undefined ? {} : { meeting: where.meetingName }),
+    notice: { finding, stage },
   }));
 }

@@ -1,4 +1,4 @@
-import type { FindingKind } from '../contract/findings.ts';
+import type { Finding, FindingKind } from '../contract/findings.ts';
 
 /** The stage a notification announces: a finding raised, or one withdrawn because it no longer holds (a late record). */
 export type NotificationKind = FindingKind | 'withdrawn';
@@ -23,6 +23,8 @@ export interface Notification {
   attributes: NotificationAttributes;
   /** For a meeting's finding, the meeting as people name it ("Chi bộ tổ dân phố 5, buổi 05/02/2026"): the console's line shows it. */
   meeting?: string;
+  /** The finding and the stage announced, as the delivery of the notice to people renders it (shared/delivery). */
+  notice: { finding: Finding; stage: 'raised' | 'withdrawn' };
 }
 
 export interface Notifier {

@@ -4,7 +4,9 @@
  * shows in GET /findings, GET /report and GET /heatmap; GET /meetings; GET /rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoContactDirectory } from '../../adapters/dynamodb/contact-directory.ts';
 import { DynamoDecisionStore } from '../../adapters/dynamodb/decision-store.ts';
+import { DynamoDeliveryLog } from '../../adapters/dynamodb/delivery-log.ts';
 import { DynamoReportQueries } from '../../adapters/dynamodb/report-queries.ts';
 import type { ApiDeps } from '../../shared/api/api-types.ts';
 import { handleRequest } from '../../shared/api/handle-request.ts';
@@ -42,6 +44,8 @@ beforeAll(async () => {
     bus: { put: async () => {} },
     reports: new DynamoReportQueries(dynamo.db, dynamo.table),
     decisions: new DynamoDecisionStore(dynamo.db, dynamo.table),
+    contacts: new DynamoContactDirectory(dynamo.db, dynamo.table),
+    deliveries: new DynamoDeliveryLog(dynamo.db, dynamo.table),
     now: () => instantMs(NOW),
   };
 });

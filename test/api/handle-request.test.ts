@@ -1,6 +1,8 @@
 /** The HTTP API of DESIGN.md over the real stores (dynalite) and a recording bus: routes, statuses, scope, all-or-nothing batches. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DynamoContactDirectory } from '../../adapters/dynamodb/contact-directory.ts';
 import { DynamoDecisionStore } from '../../adapters/dynamodb/decision-store.ts';
+import { DynamoDeliveryLog } from '../../adapters/dynamodb/delivery-log.ts';
 import { DynamoReportQueries } from '../../adapters/dynamodb/report-queries.ts';
 import { instantMs } from '../../shared/calendar/period.ts';
 import type { ApiDeps, ApiRequest } from '../../shared/api/api-types.ts';
@@ -33,6 +35,8 @@ beforeAll(async () => {
     bus: { put: async (e) => void put.push([...e]) },
     reports: new DynamoReportQueries(dynamo.db, dynamo.table),
     decisions: new DynamoDecisionStore(dynamo.db, dynamo.table),
+    contacts: new DynamoContactDirectory(dynamo.db, dynamo.table),
+    deliveries: new DynamoDeliveryLog(dynamo.db, dynamo.table),
     now: () => instantMs('2026-04-04T00:00:00+07:00'),
   };
 });

@@ -1,5 +1,9 @@
 /** In-memory implementations of the API's ports (plain Maps), so the routes are tested without any store. */
 import type { ApiDeps } from '../../shared/api/api-types.ts';
+import type { Contact, PlacedContact } from '../../shared/contract/contacts.ts';
+import type { DeliveryRecord } from '../../shared/contract/deliveries.ts';
+import type { ContactDirectoryStore } from '../../shared/ports/contact-directory.ts';
+import type { DeliveryLog } from '../../shared/ports/delivery-log.ts';
 import type { MeetingEvent } from '../../shared/contract/events.ts';
 import type { Finding, FindingKind } from '../../shared/contract/findings.ts';
 import type { ObligationView } from '../../shared/contract/obligations.ts';
@@ -113,7 +117,44 @@ export class MapReports implements ReportQueries {
   }
 }
 
-export function fakeDeps(snapshot: OrgSnapshot): ApiDeps & { orgStore: MapOrgStore; ledger: MapLedger; bus: ArrayBus; reports: MapReports; decisions: MapDecisions } {
+/** The contact directory in a Map, by recipient. */
+export class MapContacts implements ContactDirectoryStore {
+  readonly byRecipient = new Map<string, PlacedContact>();
+
+  async replace(provinceIds: readonly string[], contacts: readonly PlacedContact[]): Promise<number> {
+    for (const [r, c] of this.byRecipient) if (provinceIds.includes(c.provinceId)) this.byRecipient.delete(r);
+    for (const c of contacts) this.byRecipient.set(c.recipient, c);
+    return contacts.length;
+  }
+
+  async list(provinceIds: readonly string[]): Promise<PlacedContact[]> {
+    return [...this.byRecipient.values()].filter((c) => provinceIds.includes(c.provinceId));
+  }
+
+  async contact(recipient: string): Promise<Contact | null> {
+    const c = this.byRecipient.get(recipient);
+    if (!c) return null;
+    const { provinceId: _, ...contact } = c;
+    return contact;
+  }
+}
+
+/** A delivery log that only lists the records given to it: the API's reads. */
+export class ListedDeliveries implements Pick<DeliveryLog, 'records'> {
+  readonly log: DeliveryRecord[] = [];
+
+  async records(select: { recipient: string } | { provinceIds: readonly string[] }): Promise<DeliveryRecord[]> {
+    return this.log.filter((r) => ('recipient' in select ? r.recipient === select.recipient : select.provinceIds.includes(r.provinceId)));
+  }
+}
+
+const unused = (): never => {
+  throw new Error('not used by the API');
+};
+
+export function fakeDeps(snapshot: OrgSnapshot): ApiDeps & { orgStore: MapOrgStore; ledger: MapLedger; bus: ArrayBus; reports: MapReports; decisions: MapDecisions; contacts: MapContacts; listed: ListedDeliveries } {
   const orgStore = new MapOrgStore(snapshot);
-  return { orgStore, ledger: new MapLedger(), bus: new ArrayBus(), reports: new MapReports(orgStore), decisions: new MapDecisions(), now: () => Date.parse('2026-04-04T00:00:00+07:00') };
+  const listed = new ListedDeliveries();
+  const deliveries: DeliveryLog = { records: (s) => listed.records(s), claim: unused, sent: unused, failed: unused, undeliverable: unused, hold: unused, held: unused };
+  return { orgStore, ledger: new MapLedger(), bus: new ArrayBus(), reports: new MapReports(orgStore), decisions: new MapDecisions(), contacts: new MapContacts(), deliveries, listed, now: () => Date.parse('2026-04-04T00:00:00+07:00') };
 }

@@ -158,8 +158,8 @@ describe('notificationsFor: the body', () => {
     expect(body.indexOf('Violation')).toBeGreaterThan(body.lastIndexOf('Hạn:'));
   });
 
-  it('headings by kind: Nhắc việc, Vi phạm, Cảnh báo, Đã rút lại', () => {
-    expect(one(reminder).body.split('\n')[0]).toBe('Nhắc việc');
+  it('headings by kind: Nhắc nhở, Vi phạm, Cảnh báo, Đã rút lại', () => {
+    expect(one(reminder).body.split('\n')[0]).toBe('Nhắc nhở');
     expect(one(violation).body.split('\n')[0]).toBe('Vi phạm');
     expect(one(alert).body.split('\n')[0]).toBe('Cảnh báo');
     expect(one(violation, 'withdrawn').body.split('\n')[0]).toBe('Đã rút lại: Vi phạm');

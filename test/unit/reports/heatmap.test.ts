@@ -4,7 +4,7 @@ import { instantMs } from '../../../shared/calendar/period.ts';
 import type { Decision } from '../../../shared/contract/decisions.ts';
 import { findingIdentity, type Finding } from '../../../shared/contract/findings.ts';
 import type { StoredEntry } from '../../../shared/ports/ledger-store.ts';
-import { RULES } from '../../../shared/api/rule-index.ts';
+import { RULES } from '../../../shared/rules/rule-index.ts';
 import { heatmap } from '../../../shared/reports/heatmap.ts';
 import { buildOrg, exampleOrgJson } from '../../support/builders.ts';
 

@@ -1,5 +1,5 @@
 /** Every built-in rule by id: what the report, the heatmap and GET /rules read. */
-import type { Rule } from '../rules/rule-pack.ts';
-import { BUILT_IN_PACKS } from '../rules/packs/index.ts';
+import type { Rule } from './rule-pack.ts';
+import { BUILT_IN_PACKS } from './packs/index.ts';
 
 export const RULES: ReadonlyMap<string, Rule> = new Map([...BUILT_IN_PACKS.values()].flatMap((p) => p.rules.map((r) => [r.id, r] as const)));
