@@ -18,6 +18,9 @@ export const SERVE_USAGE = `chibo serve [--port N] [--memory] [--no-demo] [--clo
 
   Everything it writes goes under CHIBO_HOME (default ./.chibo): the store in data/,
   outbox.jsonl, dead-letters.jsonl and state.json. CHIBO_DATA_DIR moves the store alone.
+  Notices reach people through the channels set in the environment: CHIBO_SMTP_URL
+  (e-mail), CHIBO_SMS_URL (an SMS gateway), CHIBO_ZNS_URL + CHIBO_ZNS_TOKEN (Zalo),
+  to the contacts of PUT /contacts or \`chibo import contacts\` (docs/operations.md).
   --no-demo  start empty instead of seeding the demo on a first start
   --clock    real (default): the daily sweep at 06:00 Asia/Ho_Chi_Minh; simulated: POST /admin/clock {"now": ISO} moves time
   --start    where a simulated clock starts (default: after the demo quarter, 2026-04-04T06:00:00+07:00)`;
@@ -68,8 +71,10 @@ export async function serveCommand(argv: string[], out: NodeJS.WritableStream): 
   say(`chibo-monitor đang chạy tại ${runtime.url}  (store: ${values.memory ? 'memory' : dataDir}; clock: ${values.clock})`);
   say(`Bảng điều khiển / dashboard: ${runtime.url}/`);
   say(`Thông báo / notifications: ${runtime.outboxFile}`);
+  for (const line of runtime.channels) say(line);
   say(tokensBanner(runtime.tokens));
   if (runtime.resumed > 0) say(`Tiếp tục ${runtime.resumed} sự kiện đã nhận mà lần chạy trước chưa xử lý xong / Finished ${runtime.resumed} accepted events a stopped run had not.`);
+  if (runtime.resumedDeliveries > 0) say(`Gửi tiếp ${runtime.resumedDeliveries} thông báo mà lần chạy trước chưa gửi xong / Sending ${runtime.resumedDeliveries} notices a stopped run had not sent.`);
   say('Thử / try:');
   say(`  curl ${runtime.url}/health`);
   say(`  curl '${runtime.url}/findings?kind=violation'`);

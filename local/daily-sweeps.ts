@@ -1,18 +1,20 @@
 /**
- * The scheduler of the embedded runtime: the daily sweep at 06:00
- * Asia/Ho_Chi_Minh, as EventBridge Scheduler runs it on AWS. On the real
- * clock it waits for the next 06:00; on a simulated clock, `catchUp` runs
- * every sweep that fell due up to the new instant, in order.
+ * The scheduler of the embedded runtime: a job once a day at an hour of
+ * Asia/Ho_Chi_Minh (the sweep at 06:00, the digests at 07:00), as EventBridge
+ * Scheduler runs them on AWS. On the real clock it waits for the next one; on
+ * a simulated clock, `catchUp` runs every one that fell due up to the new
+ * instant, in order.
  */
 import { DAY_MS, formatInstant, VIETNAM_OFFSET_MS } from '../shared/calendar/period.ts';
 import type { Clock } from './clock.ts';
 
-const SIX_AM_MS = 6 * 3600_000;
+export const SWEEP_HOUR = 6;
+export const DIGEST_HOUR = 7;
 
-/** The first 06:00 (Vietnam) strictly after `ms`. */
-export function nextSweepAfter(ms: number): number {
+/** The first `hour`:00 (Vietnam; 06:00 by default) strictly after `ms`. */
+export function nextSweepAfter(ms: number, hour = SWEEP_HOUR): number {
   const localDayStart = Math.floor((ms + VIETNAM_OFFSET_MS) / DAY_MS) * DAY_MS - VIETNAM_OFFSET_MS;
-  const today = localDayStart + SIX_AM_MS;
+  const today = localDayStart + hour * 3600_000;
   return today > ms ? today : today + DAY_MS;
 }
 
@@ -26,12 +28,19 @@ export class DailySweeps {
     private lastSweep: number,
     private readonly sweep: (at: string) => Promise<void>,
     private readonly saveLast: (ms: number) => Promise<void>,
+    private readonly hour = SWEEP_HOUR,
   ) {}
 
-  /** Runs every sweep due up to the clock's now, one after the other. */
-  catchUp(): Promise<void> {
+  /** When the next run falls due. */
+  next(): number {
+    return nextSweepAfter(this.lastSweep, this.hour);
+  }
+
+  /** Runs every run due up to `until` (the clock's now), one after the other. */
+  catchUp(until?: number): Promise<void> {
     this.running = this.running.then(async () => {
-      for (let at = nextSweepAfter(this.lastSweep); at <= this.clock.now(); at = nextSweepAfter(at)) {
+      const end = until ?? this.clock.now();
+      for (let at = this.next(); at <= end; at = nextSweepAfter(at, this.hour)) {
         await this.sweep(formatInstant(at));
         this.lastSweep = at;
         await this.saveLast(at);
@@ -40,10 +49,10 @@ export class DailySweeps {
     return this.running;
   }
 
-  /** On the real clock: wake at each next 06:00. */
+  /** On the real clock: wake at each next run. */
   start(): void {
     if (this.clock.simulated) return;
-    const wait = Math.max(1000, nextSweepAfter(this.clock.now()) - this.clock.now());
+    const wait = Math.max(1000, nextSweepAfter(this.clock.now(), this.hour) - this.clock.now());
     this.timer = setTimeout(() => void this.catchUp().finally(() => this.start()), Math.min(wait, 2 ** 31 - 1));
     this.timer.unref();
   }

@@ -15,7 +15,7 @@ import { pipelineConfig } from '../shared/use-cases/pipeline-config.ts';
 import type { ApiDeps } from '../shared/api/api-types.ts';
 import { sweepProvince } from '../shared/use-cases/sweep-deadlines.ts';
 import { realClock, SimulatedClock, type Clock } from './clock.ts';
-import { DailySweeps } from './daily-sweeps.ts';
+import { DailySweeps, DIGEST_HOUR } from './daily-sweeps.ts';
 import { startDynaliteThread } from './dynalite-thread.ts';
 import { FileDeadLetters } from './file-dead-letters.ts';
 import { apiServer } from './http-server.ts';
@@ -24,12 +24,21 @@ import { InProcessBus } from './in-process-bus.ts';
 import { crashPlanFromEnv, withCrashPoint } from './crash-points.ts';
 import { QueueJournal } from './queue-journal.ts';
 import { OutboxNotifier } from './outbox-notifier.ts';
+import { DeliveringNotifier } from './delivering-notifier.ts';
+import { localChannels } from './delivery-channels.ts';
+import { DeliveryQueue, isDeliveryBody } from './delivery-queue.ts';
+import { deliveryConfig } from '../shared/delivery/delivery-config.ts';
+import { sendDigests } from '../shared/use-cases/send-digests.ts';
+import type { DeliveryDeps } from '../shared/use-cases/deliver-notice.ts';
+import { instantMs, localDateOf } from '../shared/calendar/period.ts';
 import { authenticator, loadTokens } from './tokens.ts';
 
 /** Where an instance keeps its dead letters; `chibo redrive` reads them there while it is stopped. */
 export const deadLettersFileIn = (stateDir: string): string => join(stateDir, 'dead-letters.jsonl');
 /** The in-process queue's messages until handled (local/queue-journal.ts). */
 export const journalFileIn = (stateDir: string): string => join(stateDir, 'queue.jsonl');
+/** The delivery queue's notices until sent (local/delivery-queue.ts). */
+export const deliveryJournalFileIn = (stateDir: string): string => join(stateDir, 'deliveries.jsonl');
 
 export const TABLE_NAME = 'chibo';
 /** Consumers of the in-process meeting queue: POST /events waits for delivery, so concurrent recorders need more than one. */
@@ -56,6 +65,8 @@ export interface RuntimeOptions {
 
 interface State {
   lastSweep: number;
+  /** The last 07:00 whose digests ran. */
+  lastDigest?: number;
   clock?: number;
 }
 
@@ -74,6 +85,14 @@ export interface Runtime {
   tokens: { file: string; count: number } | null;
   /** Messages a run that died had accepted and not finished, delivered at start-up. */
   resumed: number;
+  /** Notices a run that died had queued for delivery and not sent, sent again at start-up. */
+  resumedDeliveries: number;
+  /** The delivery of notices to people; `idle()` waits for what is queued. */
+  deliveries: DeliveryQueue;
+  /** One line per channel: where it sends, or that it is off. */
+  channels: string[];
+  /** The digests due at this instant (07:00), for every province. */
+  sendDigests(at: string): Promise<void>;
   /** One dead-lettered message through the queue again: null when it was processed, else why it was dead-lettered again. */
   redeliver(body: string): Promise<{ reason: string } | null>;
   close(): Promise<void>;
@@ -110,11 +129,22 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { store, orgStore } = dynamo;
   const outboxFile = join(options.stateDir, 'outbox.jsonl');
   const outbox = new OutboxNotifier(outboxFile, options.console);
-  const notifier = faults ? faults.notifier(outbox) : outbox;
+  const env = options.env ?? process.env;
+  const channels = localChannels(env);
+  const now = () => travelled ?? clock.now();
+  const deliveryDeps: DeliveryDeps = { contacts: dynamo.contacts, log: dynamo.deliveries, senders: channels.senders, config: deliveryConfig(env), now };
+  const deliveryJournal = options.dataDir ? await QueueJournal.open(deliveryJournalFileIn(options.stateDir)) : null;
+  const retryMs = env['CHIBO_DELIVERY_RETRY_MS'];
+  const deliveries = new DeliveryQueue(deliveryDeps, new FileDeadLetters(deadLettersFileIn(options.stateDir)), {
+    ...(deliveryJournal ? { journal: deliveryJournal } : {}),
+    ...(retryMs !== undefined ? { backoffMs: Number(retryMs) } : {}),
+  });
+  const delivering = new DeliveringNotifier(outbox, deliveries);
+  const notifier = faults ? faults.notifier(delivering) : delivering;
   // A crash drill (CHIBO_CRASH_AT); unset, the ports are the adapters themselves.
   const crash = crashPlanFromEnv((options.env ?? process.env)['CHIBO_CRASH_AT']);
   const ports = crash ? withCrashPoint(crash, store, notifier) : { store, notifier };
-  const deps = { ...ports, config: pipelineConfig(options.env ?? process.env), now: () => travelled ?? clock.now() };
+  const deps = { ...ports, config: pipelineConfig(env), now };
   // On disk only beside a store on disk: replayed into an empty store in memory, a message would find no org.
   const journal = options.dataDir ? await QueueJournal.open(journalFileIn(options.stateDir)) : null;
   const bus = new InProcessBus(deps, new FileDeadLetters(deadLettersFileIn(options.stateDir)), { consumers: QUEUE_CONSUMERS, ...(faults ? { faults } : {}), ...(journal ? { journal } : {}) });
@@ -125,13 +155,34 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     state.lastSweep = ms;
     await saveState();
   });
+  // The digests of a day, claimed by the day: a rerun after a crash takes its own claims again (one process per home).
+  const digestAll = async (at: string) => {
+    const ms = instantMs(at);
+    for (const provinceId of await store.provinces()) await sendDigests(provinceId, ms, deliveryDeps, `digest:${localDateOf(ms)}`);
+  };
+  const digests = new DailySweeps(
+    clock,
+    state.lastDigest ?? state.lastSweep,
+    digestAll,
+    async (ms) => {
+      state.lastDigest = ms;
+      await saveState();
+    },
+    DIGEST_HOUR,
+  );
+  /** Sweeps and digests due by now, in the order of their hours: each day's 06:00 sweep before its 07:00 digests. */
+  const catchUp = async () => {
+    for (let next = Math.min(sweeps.next(), digests.next()); next <= clock.now(); next = Math.min(sweeps.next(), digests.next())) {
+      await (sweeps.next() === next ? sweeps.catchUp(next) : digests.catchUp(next));
+    }
+  };
   const setClock =
     clock instanceof SimulatedClock
       ? async (ms: number) => {
           clock.set(ms);
           state.clock = clock.now();
           await saveState();
-          await sweeps.catchUp();
+          await catchUp();
         }
       : null;
 
@@ -159,6 +210,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
   } catch (err) {
     await journal?.close();
+    await deliveryJournal?.close();
+    channels.close();
     client.destroy();
     await db.close();
     throw (err as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUseError(options.port) : err;
@@ -166,7 +219,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   await saveState();
   // What a run that died had accepted and not finished, before the sweeps: they may need its meetings.
   const resumed = await bus.resume();
+  const resumedDeliveries = deliveries.resume();
   sweeps.start();
+  digests.start();
 
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -179,11 +234,20 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     setClock,
     outboxFile,
     tokens: tokens ? { file: options.tokensFile, count: Object.keys(tokens.tokens).length } : null,
-    redeliver: (body) => bus.redeliver(body),
+    redeliver: (body) => (isDeliveryBody(body) ? deliveries.redeliver(body) : bus.redeliver(body)),
     resumed,
+    resumedDeliveries,
+    deliveries,
+    channels: channels.banner,
+    sendDigests: digestAll,
     async close() {
       await sweeps.stop();
+      await digests.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Sends under way get a moment to finish; what is left stays in the journal for the next start.
+      await Promise.race([deliveries.idle(), new Promise((r) => setTimeout(r, 5000).unref())]);
+      channels.close();
+      await deliveryJournal?.close();
       await journal?.close();
       client.destroy();
       await db.close();

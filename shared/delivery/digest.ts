@@ -24,7 +24,8 @@ export type OpenNotices = Record<(typeof DIGEST_KINDS)[number], HeldNotice[]>;
 export function openNotices(held: readonly HeldNotice[], now: number): OpenNotices {
   const open: OpenNotices = { violation: [], reminder: [], alert: [] };
   for (const h of held) {
-    if (h.raisedAt === null || h.withdrawnAt !== null) continue;
+    // Withdrawn before the digest's instant; raised after it (a replayed past) belongs to a later one.
+    if (h.raisedAt === null || h.raisedAt > now || (h.withdrawnAt !== null && h.withdrawnAt <= now)) continue;
     const f = h.finding;
     if (f.kind === 'reminder' && (f.dueBy === null || instantMs(f.dueBy) <= now)) continue;
     if (f.kind === 'alert' && h.raisedAt < now - DAY_MS) continue;

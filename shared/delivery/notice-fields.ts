@@ -39,7 +39,7 @@ const SUBJECT_WORD: Record<Finding['subject']['type'], Record<Language, string>>
 
 /** Shortfalls the templates name without a label of the rule's own. */
 const BUILT_IN_MISSING: Record<string, Record<Language, string>> = {
-  presentMembers: { vi: 'đảng viên dự', en: 'members present' },
+  presentMembers: { vi: 'đảng viên dự', en: 'member(s) present' },
   minutes: { vi: 'phút sinh hoạt', en: 'minutes of meeting' },
   exemptedMembersOverLimit: { vi: 'đảng viên miễn sinh hoạt vượt mức', en: 'exempted members over the limit' },
 };
@@ -58,7 +58,7 @@ export function missingPhrase(finding: Finding, lang: Language): string {
   const rule = RULES.get(finding.ruleId);
   const parts = Object.entries(finding.missing).map(([key, n]) => `${n} ${labelOf(rule, key, lang)}`);
   if (parts.length === 0) return rule ? rule.title[lang] : finding.ruleId;
-  return lang === 'vi' ? `thiếu ${parts.join(', ')}` : `${parts.join(', ')} missing`;
+  return lang === 'vi' ? `thiếu ${parts.join(', ')}` : `missing ${parts.join(', ')}`;
 }
 
 /** "Điều lệ Đảng, Điều 24": the document and the article, without the date. */
