@@ -1,9 +1,10 @@
-/** SnsNotifier: the exact Publish inputs, one call per notification, to the topic of its kind. */
+/** SnsNotifier: the exact Publish inputs, one call per notification, to the topic of its kind, with the notice for the delivery function. */
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-vitest/extend';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SnsNotifier } from '../../adapters/sns/sns-notifier.ts';
+import { DeliveryMessage } from '../../shared/delivery/delivery-message.ts';
 import type { Finding } from '../../shared/contract/findings.ts';
 import { notificationsFor } from '../../shared/notifications/compose.ts';
 import type { Notification } from '../../shared/ports/notifier.ts';
@@ -35,7 +36,7 @@ const where = { provinceId: 'LC', unitId: 'LC.NL.TDP5' };
 const str = (StringValue: string) => ({ DataType: 'String', StringValue });
 
 describe('SnsNotifier.publish', () => {
-  it('a violation: the violations topic, the subject, the body, and the six attributes as Strings', async () => {
+  it('a violation: the violations topic, the subject, the body, the six attributes and the delivery message as Strings', async () => {
     const [n] = notificationsFor(finding, 'raised', where);
     await notifier().publish(n!);
     expect(sns).toHaveReceivedCommandTimes(PublishCommand, 1);
@@ -50,6 +51,7 @@ describe('SnsNotifier.publish', () => {
         provinceId: str('LC'),
         unitId: str('LC.NL.TDP5'),
         period: str('2026-02'),
+        delivery: str(JSON.stringify({ finding, stage: 'raised', recipientId: 'S-TDP5', provinceId: 'LC', unitId: 'LC.NL.TDP5' })),
       },
     });
     expect(n!.body.startsWith('Vi phạm\nChi bộ tổ dân phố 5')).toBe(true);
@@ -69,10 +71,17 @@ describe('SnsNotifier.publish', () => {
     expect(sns).toHaveReceivedNthCommandWith(PublishCommand, 2, { TopicArn: topics.reminders, MessageAttributes: expect.objectContaining({ kind: str('withdrawn') }) });
   });
 
-  it('the message attributes are exactly the six subscribers filter on, whatever else the object holds', async () => {
+  it('the message attributes are exactly the six subscribers filter on and the delivery message, whatever else the object holds', async () => {
     const n = notificationsFor(finding, 'raised', where)[0]!;
     await notifier().publish({ ...n, attributes: { ...n.attributes, memberName: 'Vì Văn Tuấn' } as Notification['attributes'] });
-    expect(Object.keys(sns.commandCalls(PublishCommand)[0]!.args[0].input.MessageAttributes!)).toEqual(['kind', 'ruleId', 'recipientId', 'provinceId', 'unitId', 'period']);
+    expect(Object.keys(sns.commandCalls(PublishCommand)[0]!.args[0].input.MessageAttributes!)).toEqual(['kind', 'ruleId', 'recipientId', 'provinceId', 'unitId', 'period', 'delivery']);
+  });
+
+  it('the delivery attribute parses back as the DeliveryMessage, with the meeting and a withdrawal\'s stage', async () => {
+    const n = notificationsFor(finding, 'withdrawn', where)[0]!;
+    await notifier().publish({ ...n, meeting: 'Chi bộ tổ dân phố 5, buổi 05/02/2026' });
+    const value = sns.commandCalls(PublishCommand)[0]!.args[0].input.MessageAttributes!['delivery']!.StringValue!;
+    expect(DeliveryMessage.parse(JSON.parse(value))).toEqual({ finding, stage: 'withdrawn', recipientId: 'S-TDP5', provinceId: 'LC', unitId: 'LC.NL.TDP5', meeting: 'Chi bộ tổ dân phố 5, buổi 05/02/2026' });
   });
 
   it('refuses a subject SNS would refuse (non-ASCII, a line break, 100 characters) before calling it', async () => {
