@@ -171,9 +171,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     DIGEST_HOUR,
   );
   /** Sweeps and digests due by now, in the order of their hours: each day's 06:00 sweep before its 07:00 digests. */
+  // On a simulated clock each runs at its own instant, and its notices are delivered before the next: so a digest holds what that day's sweep raised.
   const catchUp = async () => {
     for (let next = Math.min(sweeps.next(), digests.next()); next <= clock.now(); next = Math.min(sweeps.next(), digests.next())) {
-      await (sweeps.next() === next ? sweeps.catchUp(next) : digests.catchUp(next));
+      travelled = next;
+      try {
+        await (sweeps.next() === next ? sweeps.catchUp(next) : digests.catchUp(next));
+        await Promise.race([deliveries.idle(), new Promise((r) => setTimeout(r, 30_000).unref())]);
+      } finally {
+        travelled = null;
+      }
     }
   };
   const setClock =
