@@ -23,7 +23,7 @@ export async function postJson(channel: Channel, url: string, body: unknown, hea
     throw new DeliveryFailure(channel, false, `no answer from the ${channel} gateway: ${redact((err as Error).message)}`);
   }
   const text = await res.text().catch(() => '');
-  if (!res.ok) throw new DeliveryFailure(channel, res.status === 429 || res.status >= 500, `HTTP ${res.status}: ${redact(text.slice(0, 200))}`);
+  if (!res.ok) throw new DeliveryFailure(channel, !(res.status === 429 || res.status >= 500), `HTTP ${res.status}: ${redact(text.slice(0, 200))}`);
   try {
     return text === '' ? null : (JSON.parse(text) as unknown);
   } catch {

@@ -26,6 +26,6 @@ export class ZnsChannel implements ChannelSender<ZaloMessage> {
     const code = typeof answer?.error === 'number' ? answer.error : Number.NaN;
     if (code === 0) return;
     const words = typeof answer?.message === 'string' ? redact(answer.message.slice(0, 200)) : 'no error code in the answer';
-    throw new DeliveryFailure('zalo', Number.isNaN(code) || TRANSIENT_ZNS.has(code), `ZNS error ${Number.isNaN(code) ? '?' : code}: ${words}`);
+    throw new DeliveryFailure('zalo', !(Number.isNaN(code) || TRANSIENT_ZNS.has(code)), `ZNS error ${Number.isNaN(code) ? '?' : code}: ${words}`);
   }
 }
