@@ -21,7 +21,7 @@ import { FileDeadLetters } from './file-dead-letters.ts';
 import { apiServer } from './http-server.ts';
 import { faultPlanFromEnv, Faults } from './faults.ts';
 import { InProcessBus } from './in-process-bus.ts';
-import { crashPlanFromEnv, withCrashPoint } from './crash-points.ts';
+import { crashPlanFromEnv, withCrashPoint, withDeliveryCrashPoint } from './crash-points.ts';
 import { QueueJournal } from './queue-journal.ts';
 import { OutboxNotifier } from './outbox-notifier.ts';
 import { DeliveringNotifier } from './delivering-notifier.ts';
@@ -132,7 +132,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const env = options.env ?? process.env;
   const channels = localChannels(env);
   const now = () => travelled ?? clock.now();
-  const deliveryDeps: DeliveryDeps = { contacts: dynamo.contacts, log: dynamo.deliveries, senders: channels.senders, config: deliveryConfig(env), now };
+  const crash = crashPlanFromEnv(env['CHIBO_CRASH_AT']);
+  const deliveryPorts = crash ? withDeliveryCrashPoint(crash, dynamo.deliveries, channels.senders) : { log: dynamo.deliveries, senders: channels.senders };
+  const deliveryDeps: DeliveryDeps = { contacts: dynamo.contacts, ...deliveryPorts, config: deliveryConfig(env), now };
   const deliveryJournal = options.dataDir ? await QueueJournal.open(deliveryJournalFileIn(options.stateDir)) : null;
   const retryMs = env['CHIBO_DELIVERY_RETRY_MS'];
   const deliveries = new DeliveryQueue(deliveryDeps, new FileDeadLetters(deadLettersFileIn(options.stateDir)), {
@@ -142,7 +144,6 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const delivering = new DeliveringNotifier(outbox, deliveries);
   const notifier = faults ? faults.notifier(delivering) : delivering;
   // A crash drill (CHIBO_CRASH_AT); unset, the ports are the adapters themselves.
-  const crash = crashPlanFromEnv((options.env ?? process.env)['CHIBO_CRASH_AT']);
   const ports = crash ? withCrashPoint(crash, store, notifier) : { store, notifier };
   const deps = { ...ports, config: pipelineConfig(env), now };
   // On disk only beside a store on disk: replayed into an empty store in memory, a message would find no org.
