@@ -1,0 +1,68 @@
+/**
+ * Daily at 07:00 Asia/Ho_Chi_Minh (an hour after the deadline sweep) the
+ * scheduler invokes this with {"source":"chibo.scheduler"}: it enqueues one
+ * digest run per province on the digest queue, as the sweep does. The same
+ * function consumes those messages: each sends one province's daily digests,
+ * claimed per (recipient, channel, local day), so a retry or a second run of
+ * the day sends nothing twice.
+ */
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { SqsSweepQueue } from '../../adapters/sqs/sqs-sweep-queue.ts';
+import { formatInstant, instantMs } from '../../shared/calendar/period.ts';
+import { formatPath } from '../../shared/contract/issues.ts';
+import { SweepJob } from '../../shared/contract/sweep-job.ts';
+import { PermanentError } from '../../shared/use-cases/errors.ts';
+import { handleQueueMessage } from '../../shared/use-cases/handle-queue-message.ts';
+import { sendDigests } from '../../shared/use-cases/send-digests.ts';
+import { fanOutSweeps } from '../../shared/use-cases/sweep-deadlines.ts';
+import { requiredEnv } from '../wiring/config.ts';
+import { deliveryDeps, MAX_RECEIVES, sqs } from '../wiring/delivery-deps.ts';
+import { logger, metrics } from '../wiring/observability.ts';
+
+const deps = deliveryDeps();
+const processor = new BatchProcessor(EventType.SQS);
+
+/** A digest run has a sweep's shape: one province at one instant (the instant picks the local day). */
+function digestJob(body: string): SweepJob {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new PermanentError('the message is not JSON');
+  }
+  const parsed = SweepJob.safeParse(json);
+  if (!parsed.success) throw new PermanentError(`not a digest run: ${parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+async function digestRecord(record: SQSRecord): Promise<void> {
+  const result = await handleQueueMessage(
+    record.body,
+    Number(record.attributes.ApproximateReceiveCount),
+    MAX_RECEIVES,
+    async (body) => {
+      const job = digestJob(body);
+      const outcome = await sendDigests(job.provinceId, instantMs(job.at), deps, record.messageId);
+      logger.info('digests sent', { messageId: record.messageId, provinceId: job.provinceId, ...outcome });
+      metrics.addMetric('digests_sent', 'Count', outcome.sent);
+      if (outcome.failed > 0) metrics.addMetric('digests_failed', 'Count', outcome.failed);
+    },
+    deps.deadLetters,
+  );
+  if (result === 'dead-lettered') {
+    logger.warn('digest run dead-lettered', { messageId: record.messageId });
+    metrics.addMetric('digest_runs_dead_lettered', 'Count', 1);
+  }
+}
+
+export const handler = async (event: SQSEvent | { source?: string }, context: Context) => {
+  try {
+    if ('Records' in event) return await processPartialResponse(event, digestRecord, processor, { context, throwOnFullBatchFailure: false });
+    const provinces = await fanOutSweeps(formatInstant(Date.now()), { store: deps.store, queue: new SqsSweepQueue(sqs, requiredEnv('DIGEST_QUEUE_URL')) });
+    logger.info('digest runs fanned out', { provinces });
+    return { provinces };
+  } finally {
+    metrics.publishStoredMetrics();
+  }
+};
