@@ -16,7 +16,7 @@ import { startMailServer, type MailServer } from '../support/mail-server.ts';
 
 const BIN = resolve(import.meta.dirname, '../../bin/chibo.js');
 /** The example's TDP2 meetings: four alerts to the cell's secretary. */
-const EVENTS = exampleEvents().filter((e) => e.unitId === 'LC.NL.TDP2');
+const EVENTS = exampleEvents().filter((e) => 'unitId' in e && e.unitId === 'LC.NL.TDP2');
 const SECRETARY = { recipient: 'S-TDP2', name: 'Bí thư chi bộ TDP2', email: 'tdp2@example.vn', channels: ['email'], digest: 'immediate' };
 
 let mail: MailServer;
