@@ -10,6 +10,7 @@ import { snapshotFromTables } from '../shared/org/org-tables.ts';
 import { parseOrg } from '../shared/org/parse-org.ts';
 import type { OrgSnapshot } from '../shared/contract/org.ts';
 import { startRuntime } from '../local/runtime.ts';
+import { contactsSource, importContacts, IMPORT_CONTACTS_USAGE } from './import-contacts.ts';
 import { dirname, join, resolve } from 'node:path';
 
 export const IMPORT_USAGE = `chibo import FILE [--url URL] [--token T] [--data-dir DIR] [--progress]   an org snapshot (JSON, or the XLSX / CSV templates of docs/templates) to PUT /org, or straight into a stopped instance's data dir`;
@@ -17,9 +18,13 @@ export const IMPORT_USAGE = `chibo import FILE [--url URL] [--token T] [--data-d
 const MAX_BODY = 10 * 1024 * 1024;
 
 export async function importCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream = process.stderr): Promise<void> {
-  const { values, positionals } = parseOptions(argv, { ...CONNECTION_OPTIONS, 'data-dir': { type: 'string' }, progress: { type: 'boolean' } }, IMPORT_USAGE);
+  const usage = `${IMPORT_USAGE}\n${IMPORT_CONTACTS_USAGE}`;
+  const { values, positionals } = parseOptions(argv, { ...CONNECTION_OPTIONS, 'data-dir': { type: 'string' }, progress: { type: 'boolean' } }, usage);
   const file = positionals[0];
-  if (!file) throw new InputError('arguments', null, null, IMPORT_USAGE);
+  if (!file) throw new InputError('arguments', null, null, usage);
+  // One command for both: a contacts file says so by its recipient column or its "contacts" key (import-contacts.ts).
+  const contacts = await contactsSource(file);
+  if (contacts !== null) return importContacts(file, contacts, values, out, err);
   const json = file.endsWith('.json') ? await readJsonFile(file, (j) => ({ ok: true, value: j })) : await readTemplates(file);
   if (values['data-dir']) {
     const parsed = parseOrg(json);

@@ -5,6 +5,7 @@ import { SERVE_USAGE, serveCommand } from './serve.ts';
 import { RECORD_USAGE, recordCommand } from './record.ts';
 import { FINDINGS_USAGE, findingsCommand } from './findings.ts';
 import { IMPORT_USAGE, importCommand } from './import-org.ts';
+import { IMPORT_CONTACTS_USAGE } from './import-contacts.ts';
 import { REPORT_USAGE, reportCommand } from './report.ts';
 import { REDRIVE_USAGE, redriveCommand } from './redrive.ts';
 
@@ -19,6 +20,7 @@ Usage:
 
   Against a running monitor (CHIBO_URL, default http://127.0.0.1:3000; CHIBO_TOKEN):
   ${IMPORT_USAGE}
+  ${IMPORT_CONTACTS_USAGE}
   ${RECORD_USAGE}
   ${FINDINGS_USAGE}
   ${REPORT_USAGE}

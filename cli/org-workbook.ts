@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { SHEETS, type SheetName, type Table, type Tables } from '../shared/org/org-tables.ts';
 
 /** A cell as text: Excel dates become local dates (YYYY-MM-DD), numbers and rich text their plain text. */
-function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
