@@ -6,6 +6,7 @@ import { RECORD_USAGE, recordCommand } from './record.ts';
 import { FINDINGS_USAGE, findingsCommand } from './findings.ts';
 import { IMPORT_USAGE, importCommand } from './import-org.ts';
 import { IMPORT_CONTACTS_USAGE } from './import-contacts.ts';
+import { DELIVERIES_USAGE, deliveriesCommand } from './deliveries.ts';
 import { REPORT_USAGE, reportCommand } from './report.ts';
 import { REDRIVE_USAGE, redriveCommand } from './redrive.ts';
 
@@ -24,6 +25,7 @@ Usage:
   ${RECORD_USAGE}
   ${FINDINGS_USAGE}
   ${REPORT_USAGE}
+  ${DELIVERIES_USAGE}
 `;
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -47,6 +49,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
         return 0;
       case 'report':
         await reportCommand(rest, out);
+        return 0;
+      case 'deliveries':
+        await deliveriesCommand(rest, out);
         return 0;
       case 'redrive':
         await redriveCommand(rest, out);
