@@ -17,6 +17,8 @@ import type { QueueJournal } from './queue-journal.ts';
 
 /** Receives before a message is dead-lettered: with the waits below, a mail server may be away for about two minutes. */
 export const DELIVERY_RECEIVES = 8;
+/** Sends at once (default): also how many may be in the window between a send and its mark when the process dies. */
+export const DELIVERY_CONSUMERS = 4;
 
 export interface DeliveryQueueOptions {
   journal?: QueueJournal;
@@ -114,7 +116,7 @@ export class DeliveryQueue {
 
   /** The oldest message whose notice is not being sent: two copies of one notice never race for its claims. */
   private drain(): void {
-    while (this.active < Math.max(1, this.options.consumers ?? 4)) {
+    while (this.active < Math.max(1, this.options.consumers ?? DELIVERY_CONSUMERS)) {
       const i = this.waiting.findIndex((w) => !this.busy.has(w.id));
       if (i < 0) return;
       const [next] = this.waiting.splice(i, 1) as [Waiting];
