@@ -69,6 +69,23 @@ const WORDS = {
   signInHint: { vi: 'Trang cần mã truy cập của bạn để gọi API.', en: 'The page needs your access token to call the API.' },
   error: { vi: 'Lỗi', en: 'Error' },
   asOf: { vi: 'Số liệu đến {at}', en: 'Figures as of {at}' },
+  deliveries: { vi: 'Thông báo đã gửi', en: 'Notices sent' },
+  deliveriesUnavailable: { vi: 'Không tải được nhật ký gửi thông báo', en: 'The delivery log could not be loaded' },
+  committeeOf: { vi: 'UBKT {unit}', en: 'Inspection committee, {unit}' },
+  deliverySent: { vi: 'đã gửi qua {channel} {at}', en: 'sent by {channel} {at}' },
+  deliverySentNoChannel: { vi: 'đã gửi {at}', en: 'sent {at}' },
+  deliveryInDigest: { vi: 'trong bản tin hằng ngày', en: 'in the daily digest' },
+  deliverySending: { vi: 'đang gửi qua {channel}', en: 'sending by {channel}' },
+  deliverySendingNoChannel: { vi: 'đang gửi', en: 'sending' },
+  deliveryFailed: { vi: 'lỗi {channel}: {reason}', en: '{channel} failed: {reason}' },
+  deliveryFailedNoChannel: { vi: 'lỗi: {reason}', en: 'failed: {reason}' },
+  deliveryWaiting: { vi: 'chờ bản tin hằng ngày', en: 'waiting for the daily digest' },
+  deliveryUndeliverable: { vi: 'không gửi được qua {channel}: {reason}', en: 'undeliverable by {channel}: {reason}' },
+  deliveryUndeliverableNoChannel: { vi: 'không gửi được: {reason}', en: 'undeliverable: {reason}' },
+  deliveryWithdrawn: { vi: 'thông báo rút lại', en: 'withdrawal' },
+  deliveryNone: { vi: 'chưa gửi', en: 'not sent yet' },
+  linkedFinding: { vi: 'Phát hiện được liên kết', en: 'The linked finding' },
+  linkedFindingMissing: { vi: 'Không thấy phát hiện được liên kết trong phạm vi của bạn (có thể đã được rút lại).', en: 'The linked finding is not in your scope (it may have been withdrawn).' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type Word = keyof typeof WORDS;

@@ -1,11 +1,15 @@
 /**
  * The violations inbox of an inspection committee: violations (and alerts) of
  * the unit's subtree, filtered by rule, period, unit and kind; each can be
- * acknowledged, or excused with a reason, and shows who decided and when.
+ * acknowledged, or excused with a reason, and shows who decided and when, and
+ * how its notices went out (the delivery log). A notice's e-mail links to its
+ * finding here: `?view=inbox&finding=<identity>` (see linkTo).
  */
 import type { ReviewedFinding } from '../../shared/contract/decisions.ts';
 import { meetingName } from '../../shared/reports/meeting-name.ts';
 import { api, ApiError } from './api.ts';
+import { deliveryCell, loadDeliveries, type DeliveryIndex } from './deliveries.ts';
+import { identityOf } from './identity.ts';
 import { fill, h } from './dom.ts';
 import { dateTime, periodName, ruleTitle } from './format.ts';
 import { lang, t, type Word } from './i18n.ts';
@@ -15,11 +19,27 @@ export interface InboxFilters {
   rule: string;
   period: string;
   unit: string;
-  kind: 'violation' | 'alert';
+  kind: 'violation' | 'alert' | 'reminder';
   status: '' | 'open' | 'acknowledged' | 'excused';
 }
 
 export const filters: InboxFilters = { rule: '', period: '', unit: '', kind: 'violation', status: '' };
+
+/** The finding a link opened the page on: highlighted while shown, focused and scrolled to once. */
+let linked: { identity: string; focus: boolean } | null = null;
+
+/**
+ * Opens the inbox on one finding, from its identity (`kind|ruleId|type:id|period`, as e-mails link to it):
+ * the filters are set so nothing hides it. Null when the identity is not one; else its period, for the header.
+ */
+export function linkTo(identity: string): string | null {
+  const parts = identity.split('|');
+  const [kind, ruleId, subject, period] = parts;
+  if (parts.length !== 4 || (kind !== 'violation' && kind !== 'alert' && kind !== 'reminder') || !ruleId || !subject?.includes(':') || !/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/.test(period ?? '')) return null;
+  Object.assign(filters, { rule: '', period: period!, unit: '', kind, status: '' });
+  linked = { identity, focus: true };
+  return period!;
+}
 
 export const kindWord = (kind: string): string => t(kind === 'violation' ? 'kindViolation' : kind === 'alert' ? 'kindAlert' : 'kindReminder');
 
@@ -77,7 +97,7 @@ export function inboxView(): HTMLElement {
       select('filter-rule', 'rule', filters.rule, [['', t('all')], ...[...state.rules.values()].map((r): [string, string] => [r.id, `${r.id} — ${r.title[lang()]}`])], set('rule')),
       select('filter-period', 'period', filters.period, periods, set('period')),
       select('filter-unit', 'unit', filters.unit, [['', t('all')], ...(state.heatmap?.rows ?? []).map((r): [string, string] => [r.unitId, `${'  '.repeat(r.depth)}${r.name}`])], set('unit')),
-      select('filter-kind', 'kind', filters.kind, [['violation', t('kindViolation')], ['alert', t('kindAlert')]], set('kind')),
+      select('filter-kind', 'kind', filters.kind, [['violation', t('kindViolation')], ['alert', t('kindAlert')], ['reminder', t('kindReminder')]], set('kind')),
       select('filter-status', 'status', filters.status, [['', t('all')], ['open', t('open')], ['acknowledged', t('acknowledged')], ['excused', t('excused')]], set('status')),
     ),
     list,
@@ -96,27 +116,51 @@ async function load(list: HTMLElement, reload: () => void): Promise<void> {
 }
 
 async function fillList(list: HTMLElement, reload: () => void): Promise<void> {
+  const unit = filters.unit || state.unitId;
   let findings: ReviewedFinding[];
+  // The log is read once for the list, beside the findings; a failure to read it leaves the findings shown.
+  const log = loadDeliveries(unit).then(
+    (index) => ({ index, problem: null }),
+    (err: unknown) => ({ index: null, problem: (err as Error).message }),
+  );
   try {
-    findings = await api<ReviewedFinding[]>('GET', '/findings', { unit: filters.unit || state.unitId, period: filters.period, kind: filters.kind, rule: filters.rule, include: 'meeting' });
+    findings = await api<ReviewedFinding[]>('GET', '/findings', { unit, period: filters.period, kind: filters.kind, rule: filters.rule, include: 'meeting' });
   } catch (err) {
     fill(list, h('p', { role: 'alert' }, `${t('error')}: ${(err as Error).message}`));
     return;
   }
+  const { index, problem } = await log;
   const shown = findings.filter((f) => filters.status === '' || statusOf(f) === filters.status);
-  if (shown.length === 0) return fill(list, h('p', {}, t('noViolations')));
+  // Said once, on the load the link opened: later loads follow the user's own filters.
+  const opening = linked?.focus === true;
+  if (linked) linked.focus = false;
+  const missing = opening && !shown.some((f) => identityOf(f) === linked!.identity);
+  const notes = [problem !== null ? h('p', { role: 'alert' }, `${t('deliveriesUnavailable')}: ${problem}`) : null, missing ? h('p', { role: 'status', class: 'linked-missing' }, t('linkedFindingMissing')) : null];
+  if (shown.length === 0) return fill(list, notes, h('p', {}, t('noViolations')));
+  // A recorder may not read the log (403): no column rather than an empty one.
+  const headings = [t('period'), t('rule'), t('subject'), t('message'), t('status'), ...(index ? [t('deliveries')] : []), t('actions')];
   fill(
     list,
+    notes,
     h(
       'table',
       { class: 'inbox', id: 'inbox' },
-      h('thead', {}, h('tr', {}, [t('period'), t('rule'), t('subject'), t('message'), t('status'), t('actions')].map((x) => h('th', { scope: 'col' }, x)))),
-      h('tbody', {}, shown.map((f) => row(f, reload))),
+      h('thead', {}, h('tr', {}, headings.map((x) => h('th', { scope: 'col' }, x)))),
+      h('tbody', {}, shown.map((f) => row(f, index, reload))),
     ),
   );
+  if (opening) focusLinked(list);
 }
 
-function row(f: ReviewedFinding, reload: () => void): HTMLElement {
+/** Brings the linked finding into view and gives it focus, once: a reload after a decision leaves the focus where the user is. */
+function focusLinked(list: HTMLElement): void {
+  const target = [...list.querySelectorAll<HTMLElement>('tr[data-identity]')].find((tr) => tr.dataset['identity'] === linked?.identity);
+  if (!target) return;
+  target.scrollIntoView({ block: 'center' });
+  target.focus();
+}
+
+function row(f: ReviewedFinding, deliveries: DeliveryIndex | null, reload: () => void): HTMLElement {
   const status = statusOf(f);
   const ref = { kind: f.kind, ruleId: f.ruleId, subject: f.subject, period: f.period };
   const problem = h('p', { role: 'alert', class: 'problem' });
@@ -144,22 +188,28 @@ function row(f: ReviewedFinding, reload: () => void): HTMLElement {
     h('button', { type: 'submit' }, t('confirmExcuse')),
   );
   const subject = subjectName(f);
+  const identity = identityOf(f);
+  const isLinked = linked?.identity === identity;
+  // Reminders are not decided on (POST /decisions refuses them): they show no actions.
+  const decidable = f.kind !== 'reminder';
   return h(
     'tr',
-    { 'data-identity': `${f.kind}|${f.ruleId}|${f.subject.type}:${f.subject.id}|${f.period}`, 'data-status': status },
-    h('td', {}, periodName(f.period)),
+    { 'data-identity': identity, 'data-status': status, ...(isLinked ? { class: 'linked', tabindex: '-1', 'aria-label': `${t('linkedFinding')}: ${subject}, ${periodName(f.period)}` } : {}) },
+    h('td', {}, isLinked ? [h('span', { class: 'linked-badge' }, `➜ ${t('linkedFinding')}`), h('br', {})] : null, periodName(f.period)),
     h('td', {}, h('span', { title: f.citation }, ruleTitle(f.ruleId)), h('br', {}), h('code', {}, f.ruleId)),
     h('td', {}, subject),
     h('td', {}, f.message[lang()]),
     h('td', {}, h('span', { class: `badge badge-${status}` }, t(status)), decisionHistory(f)),
+    deliveries ? deliveryCell(f, deliveries) : null,
     h(
       'td',
       { class: 'actions' },
       h(
         'div',
         {},
-        status === 'open' ? h('button', { 'aria-label': `${t('acknowledge')}: ${subject}, ${periodName(f.period)}`, onclick: () => void decide('acknowledge') }, t('acknowledge')) : null,
-        status !== 'excused'
+        !decidable ? '—' : null,
+        decidable && status === 'open' ? h('button', { 'aria-label': `${t('acknowledge')}: ${subject}, ${periodName(f.period)}`, onclick: () => void decide('acknowledge') }, t('acknowledge')) : null,
+        decidable && status !== 'excused'
           ? h(
               'button',
               {
@@ -173,8 +223,8 @@ function row(f: ReviewedFinding, reload: () => void): HTMLElement {
               t('excuse'),
             )
           : null,
-        status !== 'excused' ? Object.assign(excuseForm, { id: `excuse-${id}` }) : null,
-        status === 'excused' ? '—' : null,
+        decidable && status !== 'excused' ? Object.assign(excuseForm, { id: `excuse-${id}` }) : null,
+        decidable && status === 'excused' ? '—' : null,
         problem,
       ),
     ),

@@ -1,4 +1,7 @@
-/** The dashboard: a header (period, unit, language), four views, the drill-down; sign-in when the API asks for a token. */
+/**
+ * The dashboard: a header (period, unit, language), four views, the drill-down; sign-in when the API asks for a token.
+ * `?view=inbox&finding=<identity>` (the link in a notice's e-mail) opens the inbox on that finding.
+ */
 import { periodBounds, periodOf } from '../../shared/calendar/period.ts';
 import type { Heatmap, RuleSummary } from '../../shared/contract/dashboard.ts';
 import type { Finding } from '../../shared/contract/findings.ts';
@@ -7,7 +10,7 @@ import { detailView } from './detail.ts';
 import { fill, h } from './dom.ts';
 import { dateTime, periodName } from './format.ts';
 import { heatmapView } from './heatmap.ts';
-import { inboxView } from './inbox.ts';
+import { inboxView, linkTo } from './inbox.ts';
 import { kpisView } from './kpis.ts';
 import { quotasView } from './quotas.ts';
 import { lang, setLang, t, type Word } from './i18n.ts';
@@ -166,11 +169,23 @@ async function start(): Promise<void> {
     // Open where the latest violations are: the quarter of the newest one, else the quarter of today.
     const latest = violations.map((f) => f.period).sort((a, b) => periodBounds(a).end - periodBounds(b).end).at(-1);
     state.period = periodOf(latest ? periodBounds(latest).end - 1 : Date.now(), 'quarter');
+    openLink(new URLSearchParams(location.search));
     await loadHeatmap();
     render();
   } catch (err) {
     showError(err);
   }
+}
+
+/** A link's view, and its finding: the page's period then holds the finding's (its quarter, or its year). */
+function openLink(params: URLSearchParams): void {
+  const view = params.get('view');
+  if (view !== null && VIEWS.some(([v]) => v === view)) state.view = view as View;
+  const finding = params.get('finding');
+  const period = finding === null ? null : linkTo(finding);
+  if (period === null) return;
+  state.view = 'inbox';
+  state.period = /^\d{4}$/.test(period) ? period : periodOf(periodBounds(period).end - 1, 'quarter');
 }
 
 takeTokenFromRedirect();
