@@ -22,11 +22,36 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(): Promise<World> {
+export interface WorldOptions {
+  /** The runtime's environment instead of the process's (e.g. CHIBO_SMTP_URL). */
+  env?: NodeJS.ProcessEnv;
+  /** Runs once the demo's org is in and before its quarter is replayed: a contact directory put here receives the quarter's notices. */
+  beforeReplay?: (runtime: Runtime) => Promise<void>;
+}
+
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const dir = await mkdtemp(join(tmpdir(), 'chibo-browser-'));
   await mkdir(ARTIFACTS, { recursive: true });
-  const runtime = await startRuntime({ dataDir: null, stateDir: dir, port: 0, simulatedStart: DEMO_UNTIL, tokensFile: join(dir, 'no-tokens.json'), console: null });
-  await seedDemo(runtime, () => {});
+  const runtime = await startRuntime({ dataDir: null, stateDir: dir, port: 0, simulatedStart: DEMO_UNTIL, tokensFile: join(dir, 'no-tokens.json'), console: null, ...(options.env ? { env: options.env } : {}) });
+  const { beforeReplay } = options;
+  // seedDemo puts the org, then replays: the hook rides on its org replace, the one seam between the two.
+  const seeded: Runtime = beforeReplay
+    ? {
+        ...runtime,
+        api: {
+          ...runtime.api,
+          orgStore: {
+            ...runtime.api.orgStore,
+            replace: async (snapshot) => {
+              const counts = await runtime.api.orgStore.replace(snapshot);
+              await beforeReplay(runtime);
+              return counts;
+            },
+          },
+        },
+      }
+    : runtime;
+  await seedDemo(seeded, () => {});
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
   const page = await context.newPage();
@@ -47,5 +72,12 @@ export const screenshot = (page: Page, name: string) => page.screenshot({ path: 
 export async function apiGet<T>(runtime: Runtime, path: string): Promise<T> {
   const res = await fetch(`${runtime.url}${path}`);
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** A PUT or POST to the API as the local admin; throws unless 2xx. */
+export async function apiSend<T>(runtime: Runtime, method: 'PUT' | 'POST', path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${runtime.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
