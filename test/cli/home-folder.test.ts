@@ -38,7 +38,7 @@ describe('the home folder', () => {
     await Promise.all([stop(a), stop(b)]);
     expect((await readdir(root)).sort()).toEqual(['disk', 'home-a', 'home-b']);
     expect(await readdir(join(root, 'disk'))).toEqual(['store']);
-    expect((await readdir(join(root, 'home-a'))).sort()).toEqual(['data', 'queue.jsonl', 'state.json']);
-    expect((await readdir(join(root, 'home-b'))).sort()).toEqual(['queue.jsonl', 'state.json']);
+    expect((await readdir(join(root, 'home-a'))).sort()).toEqual(['data', 'deliveries.jsonl', 'queue.jsonl', 'state.json']);
+    expect((await readdir(join(root, 'home-b'))).sort()).toEqual(['deliveries.jsonl', 'queue.jsonl', 'state.json']);
   });
 });

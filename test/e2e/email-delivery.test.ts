@@ -8,6 +8,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../shared/contract/findings.ts';
 import type { DeliveryRecord } from '../../shared/contract/deliveries.ts';
@@ -25,6 +26,9 @@ let mail: MailServer;
 let home: string;
 let runtime: Runtime;
 let findings: Finding[];
+let consoleText = '';
+const console = new PassThrough();
+console.on('data', (c: Buffer) => (consoleText += c.toString('utf8')));
 
 const start = () =>
   startRuntime({
@@ -33,7 +37,7 @@ const start = () =>
     port: 0,
     simulatedStart: Date.parse('2026-01-01T00:00:00+07:00'),
     tokensFile: join(home, 'none.json'),
-    console: null,
+    console,
     env: { RULE_PACKS: 'yb-qd18', MONITOR_FROM: '2026-01', CHIBO_SMTP_URL: mail.url, CHIBO_MAIL_FROM: 'chibo <chibo@example.vn>', CHIBO_PUBLIC_URL: 'https://chibo.example.vn', CHIBO_DELIVERY_BACKOFF_MS: '10' },
   });
 const call = async (method: string, path: string, body?: unknown) => {
@@ -113,6 +117,15 @@ describe('e-mail to the contact directory', () => {
     expect(log.some((r) => r.recipient === 'S-TDP2' && r.status === 'undeliverable' && r.reason === 'no contact for this recipient in the directory')).toBe(true);
     // The log names people by id: it holds no address.
     expect(JSON.stringify(log)).not.toMatch(/@example\.vn/);
+  });
+
+  it('writes no contact to the console, the outbox or the dead letters', async () => {
+    const written = [consoleText, await readFile(runtime.outboxFile, 'utf8'), await readFile(join(home, 'dead-letters.jsonl'), 'utf8').catch(() => '')].join('\n');
+    expect(consoleText).toContain('→ L-xa');
+    for (const c of DIRECTORY) {
+      expect(written).not.toContain(c.email);
+      expect(written).not.toContain(c.name);
+    }
   });
 
   it('sends nothing again after a restart on the same home', async () => {

@@ -22,8 +22,8 @@ interface Case {
   path: (own: Province) => string;
   body?: (own: Province, role: Role) => unknown;
   status: Record<Role, number>;
-  /** A 200 read returns only the caller's province ('own', never empty) or nothing at all ('none'). */
-  read?: 'own' | 'none';
+  /** A 200 read returns only the caller's province ('own', never empty; 'own-or-empty', maybe empty) or nothing at all ('none'). */
+  read?: 'own' | 'own-or-empty' | 'none';
   only?: Entry;
   /** For a refusal: what the body must say (toMatchObject). */
   answer?: (own: Province) => unknown;
@@ -42,6 +42,14 @@ const decisionOn = (province: Province, role: Role) => ({
   finding: { kind: 'violation', ruleId: 'dieu-le/monthly-regular-meeting', subject: { type: 'cell', id: `${province}.NL.TDP5` }, period: '2026-02' },
   ...(role === 'admin' ? { action: 'excuse', reason: 'Lũ lụt' } : { action: 'acknowledge' }),
 });
+/** A province's directory: its ward leader and its ward's inspection committee (addresses in lower case: they name no province id). */
+const directoryOf = (p: Province) => ({
+  contacts: [
+    { recipient: `${p}-L-xa`, name: 'Đồng chí Xã', email: `xa@${p.toLowerCase()}.example.vn`, channels: ['email'], digest: 'immediate' },
+    { recipient: `ubkt:${p}.NL`, name: 'Ủy ban kiểm tra', phone: '+84900000001', channels: ['sms'], digest: 'daily' },
+  ],
+});
+const ADMIN_ONLY = (status: number) => ({ recorder: 403, inspector: 403, admin: status });
 const retractionOf = (meetingId: string) => ({ type: 'MeetingRetracted', eventId: fresh(`ev-retract-${meetingId}`), meetingId, recordedAt: '2026-03-25T08:00:00+07:00' });
 
 export const CASES: Case[] = [
@@ -132,6 +140,19 @@ export const CASES: Case[] = [
     status: { recorder: 403, inspector: 201, admin: 201 },
   },
   { route: 'POST /decisions (other province’s violation)', method: 'POST', path: () => '/decisions', body: (own, role) => decisionOn(other(own), role), status: ALL(403) },
+  // The contact directory (personal data) is an admin's of the province; the delivery log an inspector's too.
+  { route: 'PUT /contacts (own province)', method: 'PUT', path: () => '/contacts', body: (own) => directoryOf(own), status: ADMIN_ONLY(200) },
+  { route: 'PUT /contacts (other province’s leader)', method: 'PUT', path: () => '/contacts', body: (own) => directoryOf(other(own)), status: ALL(403) },
+  {
+    route: 'PUT /contacts (a leader of no province)',
+    method: 'PUT',
+    path: () => '/contacts',
+    body: () => ({ contacts: [{ recipient: 'ghost-leader', name: 'X', email: 'x@example.vn', channels: ['email'], digest: 'daily' }] }),
+    status: ALL(403),
+  },
+  { route: 'GET /contacts', method: 'GET', path: () => '/contacts', status: ADMIN_ONLY(200), read: 'own' },
+  { route: 'GET /deliveries (own scope)', method: 'GET', path: () => '/deliveries', status: { recorder: 403, inspector: 200, admin: 200 }, read: 'own-or-empty' },
+  { route: 'GET /deliveries?recipient=other province’s leader', method: 'GET', path: (own) => `/deliveries?recipient=${theirs(own, '-L-xa')}`, status: { recorder: 403, inspector: 200, admin: 200 }, read: 'none' },
   // The simulated clock is the whole runtime's: moving it runs every province's sweeps.
   { route: 'POST /admin/clock', method: 'POST', path: () => '/admin/clock', body: () => ({ now: AS_OF }), status: ALL(403), only: 'embedded' },
   { route: 'POST /admin/clock', method: 'POST', path: () => '/admin/clock', body: () => ({ now: AS_OF }), status: ALL(404), only: 'lambda' },
@@ -149,6 +170,9 @@ const ANONYMOUS: Array<{ method: string; path: string; status: number; only?: En
   { method: 'GET', path: '/meetings?period=2026-Q1&unit=LC.NL.TDP2', status: 401 },
   { method: 'GET', path: '/rules', status: 401 },
   { method: 'POST', path: '/decisions', status: 401 },
+  { method: 'PUT', path: '/contacts', status: 401 },
+  { method: 'GET', path: '/contacts', status: 401 },
+  { method: 'GET', path: '/deliveries', status: 401 },
   { method: 'POST', path: '/admin/clock', status: 401, only: 'embedded' },
   { method: 'POST', path: '/admin/clock', status: 404, only: 'lambda' },
 ];
@@ -164,11 +188,12 @@ export function describeIsolation(entry: Entry, client: () => Client): void {
       expect(res.status, JSON.stringify(res.body)).toBe(c.status[role]);
       if (res.status >= 400) expect(res.body).toMatchObject(res.status === 400 ? { errors: expect.any(Array) } : { error: expect.any(String) });
       if (res.status === 400 && c.answer) expect(res.body).toMatchObject(c.answer(province) as object);
-      if (c.read === 'none') expect(res.body).toEqual([]);
-      if (c.read === 'own') {
+      if (c.read === 'none' && res.status === 200) expect(res.body).toEqual([]);
+      if (c.read === 'own' && res.status === 200) {
         expect(res.body).not.toEqual([]);
         expect([...provincesIn(res.body)]).toEqual([province]);
       }
+      if (c.read === 'own-or-empty' && res.status === 200) expect([...provincesIn(res.body)].filter((p) => p !== province)).toEqual([]);
       // An error never names the other province's units, members or meetings beyond what the caller sent.
       if (res.status === 403 && c.method === 'GET') expect(JSON.stringify(res.body)).not.toMatch(new RegExp(`"${other(province)}-`));
       for (const e of c.effects?.(province, role, res.status) ?? []) effects.push({ row, ...e });
