@@ -9,7 +9,8 @@ export default defineConfig({
     // Vitest's default leaves a core idle on a 2-core machine; the suite is CPU-bound (dynalite runs in the test's process).
     maxWorkers: 2,
     projects: [
-      { test: { name: 'all', include: ['test/**/*.test.ts'], testTimeout: 30_000 } },
+      // A CDK synthesis in a beforeAll takes 5 s and more on a loaded machine: hooks get the tests' 30 s, not 10.
+      { test: { name: 'all', include: ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 } },
       { test: { name: 'core TZ=America/Los_Angeles', include: ['test/unit/**/*.test.ts'], env: { TZ: 'America/Los_Angeles' } } },
       {
         test: {
