@@ -34,6 +34,10 @@ export const ROUTES = [
   { method: apigw.HttpMethod.GET, path: '/meetings', open: false },
   { method: apigw.HttpMethod.GET, path: '/rules', open: false },
   { method: apigw.HttpMethod.POST, path: '/decisions', open: false },
+  // Delivery: the contact directory and the delivery log (docs/operations.md, "Delivery").
+  { method: apigw.HttpMethod.PUT, path: '/contacts', open: false },
+  { method: apigw.HttpMethod.GET, path: '/contacts', open: false },
+  { method: apigw.HttpMethod.GET, path: '/deliveries', open: false },
 ] as const;
 
 export interface ApiProps {

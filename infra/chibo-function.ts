@@ -25,6 +25,8 @@ export interface ChiboFunctionProps {
   readonly timeout?: Duration;
   readonly memorySize?: number;
   readonly logRetention?: logs.RetentionDays;
+  /** The AWS Parameters and Secrets extension, for a function that reads a secret at run time (the delivery function's ZNS token). */
+  readonly paramsAndSecrets?: lambda.ParamsAndSecretsLayerVersion;
 }
 
 export class ChiboFunction extends NodejsFunction {
@@ -48,6 +50,7 @@ export class ChiboFunction extends NodejsFunction {
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(30),
       tracing: lambda.Tracing.ACTIVE,
+      ...(props.paramsAndSecrets ? { paramsAndSecrets: props.paramsAndSecrets } : {}),
       role,
       logGroup,
       projectRoot: PROJECT_ROOT,

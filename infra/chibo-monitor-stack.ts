@@ -1,6 +1,6 @@
 /**
  * The one stack: a customer-managed key, then the named constructs (ledger,
- * notifications, ingestion, API, deadlines, observability) wired together
+ * notifications, ingestion, API, deadlines, delivery, observability) wired together
  * with least-privilege grants, and the outputs ops need (docs/operations.md).
  */
 import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
@@ -9,11 +9,12 @@ import type { Construct } from 'constructs';
 import { Api } from './api.ts';
 import { Dashboard } from './dashboard.ts';
 import { Deadlines } from './deadlines.ts';
+import { Delivery } from './delivery.ts';
 import { Ingestion } from './ingestion.ts';
 import { Ledger } from './ledger.ts';
 import { Notifications } from './notifications.ts';
 import { Observability } from './observability.ts';
-import { pipelineSettings } from './settings.ts';
+import { deliverySettings, pipelineSettings } from './settings.ts';
 
 export class ChiboMonitorStack extends Stack {
   readonly key: kms.Key;
@@ -22,6 +23,7 @@ export class ChiboMonitorStack extends Stack {
   readonly ingestion: Ingestion;
   readonly api: Api;
   readonly deadlines: Deadlines;
+  readonly delivery: Delivery;
   readonly observability: Observability;
   readonly dashboard: Dashboard;
 
@@ -42,30 +44,38 @@ export class ChiboMonitorStack extends Stack {
     this.api = new Api(this, 'Api', { ledger, bus: this.ingestion.bus, settings });
     this.dashboard = new Dashboard(this, 'Dashboard', { apiUrl: this.api.url });
     this.deadlines = new Deadlines(this, 'Deadlines', { key: this.key, ledger, notifications: this.notifications, settings });
+    this.delivery = new Delivery(this, 'Delivery', { key: this.key, ledger, notifications: this.notifications, settings: deliverySettings(this.node), dashboardUrl: this.dashboard.url });
     this.observability = new Observability(this, 'Observability', {
       key: this.key,
       functions: {
         HttpApi: this.api.handler,
         OnMeetingRecorded: this.ingestion.handler,
         EvaluateDeadlines: this.deadlines.handler,
+        DeliverNotices: this.delivery.handler,
+        SendDigests: this.delivery.digestHandler,
       },
       queues: {
         MeetingQueue: { queue: this.ingestion.queue, maxAge: Duration.minutes(15) },
         SweepQueue: { queue: this.deadlines.queue, maxAge: Duration.hours(1) },
+        DeliveryQueue: { queue: this.delivery.queue, maxAge: Duration.minutes(30) },
+        DigestQueue: { queue: this.delivery.digestQueue, maxAge: Duration.hours(1) },
       },
       deadLetterQueues: {
         MeetingQueue: this.ingestion.deadLetterQueue,
         SweepQueue: this.deadlines.deadLetterQueue,
+        DeliveryQueue: this.delivery.deadLetterQueue,
+        DigestQueue: this.delivery.digestDeadLetterQueue,
       },
     });
 
-    for (const fn of [this.api.handler, this.ingestion.handler, this.deadlines.handler]) {
+    const functions = [this.api.handler, this.ingestion.handler, this.deadlines.handler, this.delivery.handler, this.delivery.digestHandler];
+    for (const fn of functions) {
       fn.allowGrantWildcards(
         ['Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*'],
         'Written by the grant methods for the stack\'s one customer-managed key (resource: that key\'s ARN only): GenerateDataKey* and ReEncrypt* name the variants DynamoDB, SQS and SNS use to encrypt on the caller\'s behalf.',
       );
     }
-    for (const fn of [this.api.handler, this.ingestion.handler, this.deadlines.handler]) {
+    for (const fn of functions) {
       fn.allowGrantWildcards(
         [`Resource::<${this.getLogicalId(ledger.table.node.defaultChild as CfnElement)}.Arn>/index/*`],
         'Written by table.grant: the ledger table\'s own indexes (open-obligations, by-province) under <table ARN>/index/*, nothing else.',
@@ -90,6 +100,12 @@ export class ChiboMonitorStack extends Stack {
     output('SweepDeadLetterQueueArn', this.deadlines.deadLetterQueue.queueArn, 'Dead-letter queue of province sweeps');
     output('MeetingDeadLetterQueueUrl', this.ingestion.deadLetterQueue.queueUrl, 'Dead-letter queue of meeting events (URL)');
     output('SweepDeadLetterQueueUrl', this.deadlines.deadLetterQueue.queueUrl, 'Dead-letter queue of province sweeps (URL)');
+    output('DeliveryQueueArn', this.delivery.queue.queueArn, 'Queue of notices to deliver (subscribed to both topics)');
+    output('DeliveryDeadLetterQueueUrl', this.delivery.deadLetterQueue.queueUrl, 'Dead-letter queue of notices not delivered (URL; the reason is the attribute "reason")');
+    output('DigestDeadLetterQueueUrl', this.delivery.digestDeadLetterQueue.queueUrl, 'Dead-letter queue of daily digest runs (URL)');
+    output('SendDigestsFunctionName', this.delivery.digestHandler.functionName, 'The daily digest function (manual runs: {"source":"chibo.scheduler"})');
+    output('DeliverNoticesLogGroup', this.delivery.handler.logGroup.logGroupName, 'Log group of the deliver-notices function');
+    output('SendDigestsLogGroup', this.delivery.digestHandler.logGroup.logGroupName, 'Log group of the send-digests function');
     output('EvaluateDeadlinesFunctionName', this.deadlines.handler.functionName, 'The deadline sweep function (manual runs)');
     output('HttpApiLogGroup', this.api.handler.logGroup.logGroupName, 'Log group of the http-api function');
     output('OnMeetingRecordedLogGroup', this.ingestion.handler.logGroup.logGroupName, 'Log group of the on-meeting-recorded function');

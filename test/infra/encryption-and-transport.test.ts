@@ -31,7 +31,7 @@ describe('at rest: the stack’s customer-managed key', () => {
       counts[type] = resources.length;
       for (const [id, r] of resources) expect(keyOf(r.Properties ?? {}), `${type} ${id}`).toEqual(key);
     }
-    expect(counts).toEqual({ 'AWS::DynamoDB::Table': 1, 'AWS::SQS::Queue': 4, 'AWS::SNS::Topic': 3, 'AWS::Events::EventBus': 1, 'AWS::Events::Archive': 1 });
+    expect(counts).toEqual({ 'AWS::DynamoDB::Table': 1, 'AWS::SQS::Queue': 8, 'AWS::SNS::Topic': 3, 'AWS::Events::EventBus': 1, 'AWS::Events::Archive': 1 });
   });
 
   it('the table is encrypted with SSE-KMS explicitly, not the default AWS-owned key', () => {
@@ -81,7 +81,7 @@ describe('who may write and how long things are kept', () => {
 
   it('every log group has a retention: functions 90 days, API access logs a year', () => {
     const days = resourcesOfType(s, 'AWS::Logs::LogGroup').map(([, g]) => g.Properties!['RetentionInDays'] as number).sort((a, b) => a - b);
-    expect(days).toEqual([90, 90, 90, 365]);
+    expect(days).toEqual([90, 90, 90, 90, 90, 365]);
   });
 });
 
@@ -107,6 +107,11 @@ describe('permissions on Resource "*"', () => {
       // X-Ray has no resource-level permissions: tracing needs "*".
       'ApiHttpApiHandlerRoleDefaultPolicy | role | xray:PutTelemetryRecords,xray:PutTraceSegments',
       'DeadlinesEvaluateDeadlinesRoleDefaultPolicy | role | xray:PutTelemetryRecords,xray:PutTraceSegments',
+      // SMS goes to a phone number, which has no ARN; a Deny of sns:Publish on every SNS ARN beside it (iam.test.ts, delivery.test.ts).
+      'DeliveryDeliverNoticesRoleDefaultPolicy | role | sns:Publish',
+      'DeliveryDeliverNoticesRoleDefaultPolicy | role | xray:PutTelemetryRecords,xray:PutTraceSegments',
+      'DeliverySendDigestsRoleDefaultPolicy | role | sns:Publish',
+      'DeliverySendDigestsRoleDefaultPolicy | role | xray:PutTelemetryRecords,xray:PutTraceSegments',
       'IngestionOnMeetingRecordedRoleDefaultPolicy | role | xray:PutTelemetryRecords,xray:PutTraceSegments',
       // In a key policy "*" is the key itself. The account's IAM decides who else may use it (AWS's default key policy).
       'key policy | account | kms:*',
@@ -115,6 +120,8 @@ describe('permissions on Resource "*"', () => {
       // EventBridge encrypts the bus and its archive and delivers to the encrypted queue (this account only).
       'key policy | {"Service":"events.amazonaws.com"} | kms:Decrypt,kms:DescribeKey,kms:GenerateDataKey,kms:ReEncrypt*',
       'key policy | {"Service":"events.amazonaws.com"} | kms:Decrypt,kms:Encrypt,kms:GenerateDataKey*,kms:ReEncrypt*',
+      // SNS delivers both encrypted topics to the encrypted delivery queue (this account only).
+      'key policy | {"Service":"sns.amazonaws.com"} | kms:Decrypt,kms:GenerateDataKey',
     ]);
   });
 

@@ -63,10 +63,15 @@ describe('no wildcard actions', () => {
     expect(offending).toEqual([]);
   });
 
-  it('the only Resource "*" in a role policy is for X-Ray, which has no resource-level permissions', () => {
+  it('the only Resource "*" in a role policy is for X-Ray, which has no resource-level permissions, and sns:Publish for SMS with every SNS ARN denied beside it', () => {
     for (const [, p] of resourcesOfType(s, 'AWS::IAM::Policy')) {
-      for (const st of p.Properties!['PolicyDocument'].Statement as Statement[]) {
-        if (st.Resource === '*') expect(actionsOf(st).every((a) => a.startsWith('xray:'))).toBe(true);
+      const statements = p.Properties!['PolicyDocument'].Statement as Statement[];
+      for (const st of statements) {
+        if (st.Resource !== '*') continue;
+        if (actionsOf(st).every((a) => a.startsWith('xray:'))) continue;
+        // A phone number has no ARN: SMS needs "*", and the same policy denies publishing to any topic or endpoint.
+        expect(actionsOf(st)).toEqual(['sns:Publish']);
+        expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Action: 'sns:Publish', Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:*:*:*']] } }));
       }
     }
   });

@@ -97,8 +97,9 @@ describe('Ingestion: bus, archive, rule, queue, dead letters', () => {
 describe('Deadlines: schedule and sweep queue', () => {
   it('the scheduler runs daily at 06:00 in Asia/Ho_Chi_Minh and invokes evaluate-deadlines with {"source":"chibo.scheduler"}', () => {
     const schedules = resourcesOfType(s, 'AWS::Scheduler::Schedule');
-    expect(schedules).toHaveLength(1);
-    const props = schedules[0]![1].Properties!;
+    // The other is the 07:00 digests' (delivery.test.ts).
+    expect(schedules).toHaveLength(2);
+    const props = s.json.Resources[s.id(s.stack.deadlines.schedule)]!.Properties!;
     expect(props['ScheduleExpression']).toBe('cron(0 6 * * ? *)');
     expect(props['ScheduleExpressionTimezone']).toBe('Asia/Ho_Chi_Minh');
     expect(props['FlexibleTimeWindow']).toEqual({ Mode: 'OFF' });
@@ -119,17 +120,17 @@ describe('Deadlines: schedule and sweep queue', () => {
     });
   });
 
-  it('exactly two event source mappings, both reporting batch item failures', () => {
+  it('exactly four event source mappings (meetings, sweeps, notices, digests), all reporting batch item failures', () => {
     const mappings = resourcesOfType(s, 'AWS::Lambda::EventSourceMapping');
-    expect(mappings).toHaveLength(2);
+    expect(mappings).toHaveLength(4);
     for (const [, m] of mappings) expect(m.Properties!['FunctionResponseTypes']).toEqual(['ReportBatchItemFailures']);
   });
 });
 
 describe('queues', () => {
-  it('all four queues are encrypted with the customer-managed key and refuse requests without TLS', () => {
+  it('all eight queues (meetings, sweeps, notices, digests and their DLQs) are encrypted with the customer-managed key and refuse requests without TLS', () => {
     const queues = resourcesOfType(s, 'AWS::SQS::Queue');
-    expect(queues).toHaveLength(4);
+    expect(queues).toHaveLength(8);
     for (const [id, q] of queues) {
       expect(q.Properties!['KmsMasterKeyId'], id).toEqual(arn(s.id(s.stack.key)));
       s.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
@@ -167,9 +168,9 @@ describe('functions', () => {
     'evaluate-deadlines': s.stack.deadlines.handler,
   });
 
-  it('three functions, all nodejs22.x on arm64 with active tracing and the Powertools settings', () => {
+  it('five functions, all nodejs22.x on arm64 with active tracing and the Powertools settings', () => {
     const functions = resourcesOfType(s, 'AWS::Lambda::Function');
-    expect(functions).toHaveLength(3);
+    expect(functions).toHaveLength(5);
     for (const [id, f] of functions) {
       const p = f.Properties!;
       expect(p['Runtime'], id).toBe('nodejs22.x');
@@ -221,7 +222,7 @@ describe('functions', () => {
 describe('Api: HTTP API, JWT authorizer, Cognito', () => {
   it('has exactly the routes of DESIGN.md and GET /report, all to the http-api function', () => {
     const routes = resourcesOfType(s, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties!['RouteKey']);
-    expect(routes.sort()).toEqual(['GET /findings', 'GET /health', 'GET /heatmap', 'GET /meetings', 'GET /obligations', 'GET /report', 'GET /rules', 'POST /decisions', 'POST /events', 'PUT /org']);
+    expect(routes.sort()).toEqual(['GET /contacts', 'GET /deliveries', 'GET /findings', 'GET /health', 'GET /heatmap', 'GET /meetings', 'GET /obligations', 'GET /report', 'GET /rules', 'POST /decisions', 'POST /events', 'PUT /contacts', 'PUT /org']);
     s.template.resourceCountIs('AWS::ApiGatewayV2::Integration', 1);
     s.template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
@@ -275,13 +276,13 @@ describe('Api: HTTP API, JWT authorizer, Cognito', () => {
 });
 
 describe('Observability: alarms', () => {
-  it('seven alarms: two DLQ depths, three function error counts, two ages of the oldest message', () => {
+  it('thirteen alarms: four DLQ depths, five function error counts, four ages of the oldest message (delivery.test.ts checks the delivery ones)', () => {
     const alarms = resourcesOfType(s, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties!);
-    expect(alarms).toHaveLength(7);
+    expect(alarms).toHaveLength(13);
     const byMetric = (name: string) => alarms.filter((a) => a['MetricName'] === name);
-    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(2);
-    expect(byMetric('Errors')).toHaveLength(3);
-    expect(byMetric('ApproximateAgeOfOldestMessage')).toHaveLength(2);
+    expect(byMetric('ApproximateNumberOfMessagesVisible')).toHaveLength(4);
+    expect(byMetric('Errors')).toHaveLength(5);
+    expect(byMetric('ApproximateAgeOfOldestMessage')).toHaveLength(4);
 
     const dimension = (a: Record<string, any>) => a['Dimensions'][0].Value;
     expect(byMetric('ApproximateNumberOfMessagesVisible').map(dimension)).toEqual(
@@ -303,11 +304,17 @@ describe('Observability: alarms', () => {
     }
     expect(alarms.map((a) => a['AlarmName']).sort()).toEqual(
       [
+        'DeliverNoticesErrorsAlarm',
+        'DeliveryQueueDeadLettersAlarm',
+        'DeliveryQueueOldestMessageAlarm',
+        'DigestQueueDeadLettersAlarm',
+        'DigestQueueOldestMessageAlarm',
         'EvaluateDeadlinesErrorsAlarm',
         'HttpApiErrorsAlarm',
         'MeetingQueueDeadLettersAlarm',
         'MeetingQueueOldestMessageAlarm',
         'OnMeetingRecordedErrorsAlarm',
+        'SendDigestsErrorsAlarm',
         'SweepQueueDeadLettersAlarm',
         'SweepQueueOldestMessageAlarm',
       ].map((n) => `ChiboMonitorStack-${n}`),
