@@ -10,10 +10,9 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { SqsSweepQueue } from '../../adapters/sqs/sqs-sweep-queue.ts';
 import { formatInstant, instantMs } from '../../shared/calendar/period.ts';
-import { formatPath } from '../../shared/contract/issues.ts';
-import { SweepJob } from '../../shared/contract/sweep-job.ts';
-import { PermanentError } from '../../shared/use-cases/errors.ts';
+import type { SweepJob } from '../../shared/contract/sweep-job.ts';
 import { handleQueueMessage } from '../../shared/use-cases/handle-queue-message.ts';
+import { sweepJobOf } from '../../shared/use-cases/process-sweep-message.ts';
 import { sendDigests } from '../../shared/use-cases/send-digests.ts';
 import { fanOutSweeps } from '../../shared/use-cases/sweep-deadlines.ts';
 import { requiredEnv } from '../wiring/config.ts';
@@ -24,17 +23,7 @@ const deps = deliveryDeps();
 const processor = new BatchProcessor(EventType.SQS);
 
 /** A digest run has a sweep's shape: one province at one instant (the instant picks the local day). */
-function digestJob(body: string): SweepJob {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new PermanentError('the message is not JSON');
-  }
-  const parsed = SweepJob.safeParse(json);
-  if (!parsed.success) throw new PermanentError(`not a digest run: ${parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ')}`);
-  return parsed.data;
-}
+const digestJob = (body: string): SweepJob => sweepJobOf(body, 'a digest run');
 
 async function digestRecord(record: SQSRecord): Promise<void> {
   const result = await handleQueueMessage(

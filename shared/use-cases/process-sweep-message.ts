@@ -4,7 +4,8 @@ import { formatPath } from '../contract/issues.ts';
 import { PermanentError } from './errors.ts';
 import { sweepProvince, type SweepResult } from './sweep-deadlines.ts';
 
-export async function processSweepMessage(body: string, deps: Parameters<typeof sweepProvince>[1]): Promise<{ job: SweepJob; result: SweepResult }> {
+/** A queue message's job (a province at an instant): a sweep's, or a digest run's, which has the same shape. */
+export function sweepJobOf(body: string, what = 'a sweep job'): SweepJob {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -12,6 +13,11 @@ export async function processSweepMessage(body: string, deps: Parameters<typeof 
     throw new PermanentError('the message is not JSON');
   }
   const parsed = SweepJob.safeParse(json);
-  if (!parsed.success) throw new PermanentError(`not a sweep job: ${parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ')}`);
-  return { job: parsed.data, result: await sweepProvince(parsed.data, deps) };
+  if (!parsed.success) throw new PermanentError(`not ${what}: ${parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+export async function processSweepMessage(body: string, deps: Parameters<typeof sweepProvince>[1]): Promise<{ job: SweepJob; result: SweepResult }> {
+  const job = sweepJobOf(body);
+  return { job, result: await sweepProvince(job, deps) };
 }
