@@ -38,7 +38,15 @@ export const ROUTES = [
   { method: apigw.HttpMethod.PUT, path: '/contacts', open: false },
   { method: apigw.HttpMethod.GET, path: '/contacts', open: false },
   { method: apigw.HttpMethod.GET, path: '/deliveries', open: false },
+  // Recording meetings in the dashboard (issue 17); {id} is a path parameter, matched again by handleRequest.
+  { method: apigw.HttpMethod.GET, path: '/cells', open: false },
+  { method: apigw.HttpMethod.GET, path: '/units/{id}/members', open: false },
+  { method: apigw.HttpMethod.POST, path: '/events/preview', open: false },
+  { method: apigw.HttpMethod.GET, path: '/quality-sheets', open: false },
 ] as const;
+
+/** A route's path as a CloudFront path pattern: a `{parameter}` segment becomes `*`. */
+export const cloudFrontPattern = (path: string): string => path.replace(/\{[^}/]+\}/g, '*');
 
 export interface ApiProps {
   readonly ledger: Ledger;

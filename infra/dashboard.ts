@@ -11,10 +11,10 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { CSP } from '../web/csp.ts';
-import { ROUTES } from './api.ts';
+import { cloudFrontPattern, ROUTES } from './api.ts';
 
 /** The API's paths, forwarded to API Gateway. */
-const API_PATHS = [...new Set(ROUTES.map((r) => r.path))];
+const API_PATHS = [...new Set(ROUTES.map((r) => cloudFrontPattern(r.path)))];
 
 export interface DashboardProps {  /** The HTTP API's base URL (https://<id>.execute-api.<region>.amazonaws.com/). */
   readonly apiUrl: string;

@@ -196,17 +196,25 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   let provinces: string[] = (await orgStore.meta())?.provinces ?? [];
   const api: ApiDeps = {
-    orgStore: { replace: async (s) => {
-      const counts = await orgStore.replace(s);
-      provinces = (await orgStore.meta())?.provinces ?? [];
-      return counts;
-    }, unitPaths: (ids) => orgStore.unitPaths(ids), eventReferences: (units, leaders) => orgStore.eventReferences(units, leaders), provinces: async () => provinces },
+    orgStore: {
+      replace: async (s) => {
+        const counts = await orgStore.replace(s);
+        provinces = (await orgStore.meta())?.provinces ?? [];
+        return counts;
+      },
+      unitPaths: (ids) => orgStore.unitPaths(ids),
+      eventReferences: (units, leaders) => orgStore.eventReferences(units, leaders),
+      provinces: async () => provinces,
+      provinceUnits: (provinceId) => orgStore.provinceUnits(provinceId),
+      unitOrg: (unitId, options) => orgStore.unitOrg(unitId, options),
+    },
     ledger: dynamo.ledger,
     bus,
     reports: dynamo.reports,
     decisions: dynamo.decisions,
     contacts: dynamo.contacts,
     deliveries: dynamo.deliveries,
+    config: deps.config,
     now: () => clock.now(),
   };
   const tokens = await loadTokens(options.tokensFile);

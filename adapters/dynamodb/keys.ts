@@ -33,6 +33,8 @@ export const orgSortKey = {
   memberPage: (cellId: string, page: number) => `MEMBERS#${cellId}#${page}`,
   leader: (leaderId: string) => `LEADER#${leaderId}`,
 };
+/** The by-province range of one kind of org item: a `begins_with` on its sort keys. */
+export const orgSortPrefix = { unit: 'UNIT#', leader: 'LEADER#' } as const;
 export const orgItemKind = (gsi2sk: string): 'unit' | 'memberPage' | 'leader' | null =>
   gsi2sk.startsWith('UNIT#') ? 'unit' : gsi2sk.startsWith('MEMBERS#') ? 'memberPage' : gsi2sk.startsWith('LEADER#') ? 'leader' : null;
 /** Entries of a subject's year: its months, quarters and the year itself (`ENTRY#2026…`). */

@@ -28,6 +28,12 @@ export interface UnitItem {
   provinceId: string;
   /** Pack bindings on the unit or its ancestors. */
   packs: PackBinding[];
+  /**
+   * Leaders with a position or an assignment at this unit (any date): with
+   * its ancestors' items, who covers the unit, without a read of the province's
+   * leaders. Absent on items written before it was kept.
+   */
+  leaderIds?: string[];
 }
 
 export interface MemberPageItem {
@@ -88,6 +94,10 @@ export function orgItems(snapshot: OrgSnapshot): OrgItems {
       officersByUnit.set(unitId, [...(officersByUnit.get(unitId) ?? []), { id: l.id, name: l.name, positions, assignments: [] }]);
     }
   }
+  const leadersAt = new Map<string, Set<string>>();
+  for (const l of snapshot.leaders) {
+    for (const { unitId } of [...l.positions, ...l.assignments]) leadersAt.set(unitId, (leadersAt.get(unitId) ?? new Set()).add(l.id));
+  }
   const memberById = new Map(snapshot.members.map((m) => [m.id, m]));
   const committees = committeeMembers(snapshot);
   const bindingsOn = (unitIds: Iterable<string>) => {
@@ -114,6 +124,7 @@ export function orgItems(snapshot: OrgSnapshot): OrgItems {
       committee: committees.get(unit.id) ?? [],
       provinceId,
       packs: bindingsOn(path),
+      leaderIds: [...(leadersAt.get(unit.id) ?? [])].sort(),
     });
     for (let page = 0; page < pages; page++) {
       memberPages.push({

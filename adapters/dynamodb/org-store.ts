@@ -1,12 +1,12 @@
 /** The org snapshot in the table: replaced whole by PUT /org, read in parts by the handlers. */
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Member, OrgSnapshot } from '../../shared/contract/org.ts';
+import type { Member, OrgSnapshot, Unit } from '../../shared/contract/org.ts';
 import { OrgIndex } from '../../shared/org/org-index.ts';
 import { MapReferences, type OrgReferences, type UnitReference } from '../../shared/org/org-references.ts';
 import type { OrgCounts, OrgStore } from '../../shared/ports/org-store.ts';
 import { mapLimit } from '../../shared/concurrency.ts';
 import { batchGet, batchWrite, queryAll, type WriteRequest } from './batch.ts';
-import { isMemberPage, leaderKey, orgItemKind, memberPageKey, ORG_META, provincePartition, UNIT_SK, unitKey } from './keys.ts';
+import { isMemberPage, leaderKey, orgItemKind, orgSortPrefix, memberPageKey, ORG_META, provincePartition, UNIT_SK, unitKey } from './keys.ts';
 import { orgItems, snapshotFromItems, type LeaderItem, type MemberPageItem, type UnitItem } from './org-items.ts';
 import { TABLE } from './table-definition.ts';
 
@@ -88,6 +88,44 @@ export class DynamoOrgStore implements OrgStore {
     return new MapReferences(units, leaders);
   }
 
+  async provinceUnits(provinceId: string): Promise<Array<{ unit: Unit; path: string[] }>> {
+    const items = (await this.provinceRange(provinceId, 'unit')) as unknown as UnitItem[];
+    return items.map((i) => ({ unit: i.unit, path: i.path }));
+  }
+
+  /**
+   * The unit's partition (its item and member pages) beside the named
+   * leaders: one wave. With `covering`, two more: the ancestors' items (who
+   * serves at each), then those leaders' items.
+   */
+  async unitOrg(unitId: string, options: { leaderIds?: readonly string[]; covering?: boolean }): Promise<OrgIndex | null> {
+    const named = options.leaderIds ?? [];
+    const [partition, leaderItems] = await Promise.all([
+      queryAll(this.db, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': unitKey(unitId).pk } }),
+      batchGet(this.db, this.table, named.map(leaderKey)),
+    ]);
+    const unit = partition.find((i) => i['sk'] === UNIT_SK) as unknown as UnitItem | undefined;
+    if (!unit) return null;
+    const members = partition.filter((i) => isMemberPage(String(i['sk']))).flatMap((p) => (p as unknown as MemberPageItem).members);
+    const leaders = [...leaderItems.values()] as unknown as LeaderItem[];
+    if (options.covering) leaders.push(...(await this.coveringLeaders(unit, new Set(named))));
+    return new OrgIndex(snapshotFromItems([unit], leaders, members));
+  }
+
+  /** The leaders at the unit or an ancestor, but those already read. */
+  private async coveringLeaders(unit: UnitItem, read: ReadonlySet<string>): Promise<LeaderItem[]> {
+    const ancestors = await batchGet(this.db, this.table, unit.path.slice(0, -1).map(unitKey));
+    const onPath = [unit, ...([...ancestors.values()] as unknown as UnitItem[])];
+    if (onPath.some((u) => u.leaderIds === undefined)) {
+      // Items written before units named their leaders: the province's leaders, kept when they serve on the path.
+      const all = (await this.provinceRange(unit.provinceId, 'leader')) as unknown as LeaderItem[];
+      const path = new Set(unit.path);
+      return all.filter((l) => !read.has(l.leader.id) && [...l.leader.positions, ...l.leader.assignments].some((p) => path.has(p.unitId)));
+    }
+    const ids = [...new Set(onPath.flatMap((u) => u.leaderIds ?? []))].filter((id) => !read.has(id));
+    return [...(await batchGet(this.db, this.table, ids.map(leaderKey))).values()] as unknown as LeaderItem[];
+  }
+
   /** Unit and leader items by id (one round trip), for building a partial org. */
   async unitsAndLeaders(unitIds: readonly string[], leaderIds: readonly string[]): Promise<{ units: UnitItem[]; leaders: LeaderItem[] }> {
     const items = await batchGet(this.db, this.table, [...unitIds.map(unitKey), ...leaderIds.map(leaderKey)]);
@@ -115,6 +153,16 @@ export class DynamoOrgStore implements OrgStore {
     const leaders = items.filter((i) => orgItemKind(String(i['gsi2sk'])) === 'leader') as unknown as LeaderItem[];
     const members = (items.filter((i) => orgItemKind(String(i['gsi2sk'])) === 'memberPage') as unknown as MemberPageItem[]).flatMap((p) => p.members);
     return new OrgIndex(snapshotFromItems(units, leaders, members));
+  }
+
+  /** One kind of org item of a province, from by-province. */
+  private provinceRange(provinceId: string, kind: keyof typeof orgSortPrefix): Promise<Array<Record<string, unknown>>> {
+    return queryAll(this.db, {
+      TableName: this.table,
+      IndexName: TABLE.indexes.byProvince.indexName,
+      KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :k)',
+      ExpressionAttributeValues: { ':p': provincePartition(provinceId), ':k': orgSortPrefix[kind] },
+    });
   }
 
   private provinceItems(provinceId: string): Promise<Array<Record<string, unknown>>> {

@@ -7,6 +7,7 @@ import { EventBridgeBus } from '../../adapters/eventbridge/eventbridge-bus.ts';
 import { handleRequest } from '../../shared/api/handle-request.ts';
 import type { ApiDeps } from '../../shared/api/api-types.ts';
 import { callerFromClaims } from '../../shared/auth/caller.ts';
+import { pipelineConfig } from '../../shared/use-cases/pipeline-config.ts';
 import { requiredEnv } from '../wiring/config.ts';
 import { logger } from '../wiring/observability.ts';
 
@@ -14,7 +15,7 @@ let deps: ApiDeps | undefined;
 function dependencies(): ApiDeps {
   if (deps) return deps;
   const { orgStore, ledger, reports, decisions, contacts, deliveries } = dynamoPorts(documentClient(new DynamoDBClient({})), requiredEnv('TABLE_NAME'));
-  return (deps = { orgStore, ledger, reports, decisions, contacts, deliveries, bus: new EventBridgeBus(new EventBridgeClient({}), requiredEnv('EVENT_BUS_NAME')), now: Date.now });
+  return (deps = { orgStore, ledger, reports, decisions, contacts, deliveries, bus: new EventBridgeBus(new EventBridgeClient({}), requiredEnv('EVENT_BUS_NAME')), config: pipelineConfig(process.env), now: Date.now });
 }
 
 export const handler = async (event: APIGatewayProxyEventV2WithJWTAuthorizer): Promise<APIGatewayProxyStructuredResultV2> => {

@@ -9,6 +9,7 @@ import type { EventBus } from '../ports/event-bus.ts';
 import type { LedgerQueries } from '../ports/ledger-queries.ts';
 import type { OrgStore } from '../ports/org-store.ts';
 import type { ReportQueries } from '../ports/report-queries.ts';
+import type { PipelineConfig } from '../use-cases/pipeline-config.ts';
 
 /** An HTTP request, whatever carried it (API Gateway, the embedded server). */
 export interface ApiRequest {
@@ -47,9 +48,19 @@ export interface ApiDeps {
   contacts: ContactDirectoryStore;
   /** What became of each notice (GET /deliveries). */
   deliveries: DeliveryLog;
+  /**
+   * The packs the pipeline evaluates with, so POST /events/preview and GET
+   * /quality-sheets say what the pipeline will: pipelineConfig of the same
+   * environment. Absent: pipelineConfig({}) (dieu-le everywhere, the other
+   * built-in packs where the org binds them).
+   */
+  config?: PipelineConfig;
   /** The instant reports hold at: the real clock, or the embedded default's simulated one. */
   now: () => number;
 }
+
+/** A request with its caller known and the path's parameters (`{id}` of `/units/{id}/members`). */
+export type RoutedRequest = ApiRequest & { caller: Caller; params: Readonly<Record<string, string>> };
 
 /** One problem with a request body or query, for a 400. */
 export interface ApiIssue {

@@ -1,6 +1,6 @@
 /** The HTTP API of DESIGN.md, framework-free: the Lambda handler and the embedded server both call it. */
 import * as z from 'zod';
-import { holdsProvinces, inScope, may, type Caller } from '../auth/caller.ts';
+import { holdsProvinces, inScope, may } from '../auth/caller.ts';
 import type { ReviewedFinding } from '../contract/decisions.ts';
 import { compareFindings, findingIdentity, FindingKind, PeriodId } from '../contract/findings.ts';
 import { Id } from '../contract/primitives.ts';
@@ -8,7 +8,7 @@ import { formatInstant } from '../calendar/period.ts';
 import type { MeetingHeld } from '../ports/ledger-queries.ts';
 import { parseOrg } from '../org/parse-org.ts';
 import { BUILT_IN_PACKS } from '../rules/packs/index.ts';
-import { apiError, badQuery, dotPath, parseBody, unauthenticated, type ApiDeps, type ApiRequest, type ApiResponse } from './api-types.ts';
+import { apiError, badQuery, dotPath, parseBody, unauthenticated, type ApiDeps, type ApiRequest, type ApiResponse, type RoutedRequest } from './api-types.ts';
 import { getContacts, putContacts } from './contacts.ts';
 import { getDeliveries } from './get-deliveries.ts';
 import { getHeatmap } from './get-heatmap.ts';
@@ -17,8 +17,13 @@ import { getReport } from './get-report.ts';
 import { getRules } from './get-rules.ts';
 import { postDecision } from './post-decision.ts';
 import { postEvents } from './post-events.ts';
+import { getCells } from './get-cells.ts';
+import { getUnitMembers } from './get-unit-members.ts';
+import { postPreview } from './post-preview.ts';
+import { getQualitySheets } from './get-quality-sheets.ts';
+import { findRoute } from './route-match.ts';
 
-type Route = (req: ApiRequest & { caller: Caller }, deps: ApiDeps) => Promise<ApiResponse>;
+type Route = (req: RoutedRequest, deps: ApiDeps) => Promise<ApiResponse>;
 
 /** `include=meeting`: a meeting's findings also say where and when it was held (the dashboard names it so); without it, DESIGN's findings exactly. */
 const FindingsQuery = z.strictObject({ unit: Id.optional(), period: PeriodId.optional(), kind: FindingKind.optional(), rule: z.string().min(1).max(200).optional(), include: z.literal('meeting').optional() });
@@ -93,16 +98,21 @@ const ROUTES: Record<string, Record<string, Route>> = {
   // Delivery to people (docs/operations.md, "Delivery").
   '/contacts': { PUT: putContacts, GET: getContacts },
   '/deliveries': { GET: getDeliveries },
+  // Recording meetings in the dashboard (issue 17): templates with {parameters} as API Gateway writes them.
+  '/cells': { GET: getCells },
+  '/units/{id}/members': { GET: getUnitMembers },
+  '/events/preview': { POST: postPreview },
+  '/quality-sheets': { GET: getQualitySheets },
 };
 
 export async function handleRequest(req: ApiRequest, deps: ApiDeps): Promise<ApiResponse> {
   const path = req.path.replace(/\/+$/, '') || '/';
   if (path === '/health') return req.method === 'GET' ? { status: 200, body: { status: 'ok' } } : apiError(405, 'method not allowed', { allow: ['GET'] });
-  const routes = ROUTES[path];
-  if (!routes) return apiError(404, `no route ${req.method} ${req.path}`);
-  const route = routes[req.method];
-  if (!route) return apiError(405, 'method not allowed', { allow: Object.keys(routes) });
+  const found = findRoute(ROUTES, path);
+  if (!found) return apiError(404, `no route ${req.method} ${req.path}`);
+  const route = found.routes[req.method];
+  if (!route) return apiError(405, 'method not allowed', { allow: Object.keys(found.routes) });
   if (!req.caller) return unauthenticated(req.tokenSent);
   if (!may(req.caller, 'recorder', 'inspector', 'admin')) return apiError(403, 'your token carries no role');
-  return route({ ...req, caller: req.caller }, deps);
+  return route({ ...req, caller: req.caller, params: found.params }, deps);
 }

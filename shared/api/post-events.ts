@@ -4,6 +4,8 @@
  * its province: the CLI's check), unknown meeting, or unit outside the
  * caller's scope, and nothing is put on the bus. Two sequential waves of
  * reads: past meetings and seen events, then the units and leaders named.
+ * POST /events/preview checks its event with the same two steps
+ * (parseEvents, checkEvents), so both answer a bad record alike.
  */
 import type { MeetingEvent } from '../contract/events.ts';
 import { CheckedMeetingEvent } from '../quality/checked-event.ts';
@@ -25,23 +27,33 @@ export const MAX_EVENT_BYTES = 200 * 1024;
 
 const utf8Bytes = (s: string): number => new TextEncoder().encode(s).length;
 
-export async function postEvents(body: string | undefined, caller: Caller, deps: ApiDeps): Promise<ApiResponse> {
-  if (!may(caller, 'recorder', 'admin')) return apiError(403, 'recording meetings needs the recorder role');
+/** Checked events, or the answer to give instead. */
+type Checked<T> = ({ ok: true } & T) | { ok: false; response: ApiResponse };
+
+/** Only recorders and admins record meetings (or preview a record). */
+export const mayRecord = (caller: Caller): ApiResponse | null => (may(caller, 'recorder', 'admin') ? null : apiError(403, 'recording meetings needs the recorder role'));
+
+/**
+ * The body's events as the contract takes them, with no read: its size, its
+ * JSON, each event's shape. `batch`: the body was an array.
+ */
+export function parseEvents(body: string | undefined): Checked<{ events: MeetingEvent[]; batch: boolean }> {
+  const refuse = (response: ApiResponse) => ({ ok: false as const, response });
   // UTF-16 length × 3 bounds the UTF-8 size from above: encode only when it could matter.
   if (body !== undefined && body.length * 3 > MAX_EVENTS_BODY_BYTES && utf8Bytes(body) > MAX_EVENTS_BODY_BYTES) {
-    return apiError(413, `a body of events is at most ${MAX_EVENTS_BODY_BYTES} bytes; send smaller batches`);
+    return refuse(apiError(413, `a body of events is at most ${MAX_EVENTS_BODY_BYTES} bytes; send smaller batches`));
   }
   const parsedBody = parseJsonText(body ?? '');
   if (!parsedBody.ok) {
     // In an array of events, the issue's path starts with the event's index.
     const [first, ...rest] = parsedBody.issue.path;
     const at = typeof first === 'number' ? { index: first, path: dotPath(rest) } : { path: dotPath(parsedBody.issue.path) };
-    return apiError(400, parsedBody.issue.syntax ? 'the body is not valid JSON' : 'the body is JSON the contract refuses', { errors: [{ ...at, message: parsedBody.issue.message }] });
+    return refuse(apiError(400, parsedBody.issue.syntax ? 'the body is not valid JSON' : 'the body is JSON the contract refuses', { errors: [{ ...at, message: parsedBody.issue.message }] }));
   }
   const json = parsedBody.json;
   const list = Array.isArray(json) ? json : [json];
-  if (list.length > MAX_EVENTS) return apiError(413, `at most ${MAX_EVENTS} events per request, not ${list.length}`);
-  if (list.length === 0) return apiError(400, 'no events', { errors: [{ path: '(root)', message: 'expected one event or a non-empty array' }] });
+  if (list.length > MAX_EVENTS) return refuse(apiError(413, `at most ${MAX_EVENTS} events per request, not ${list.length}`));
+  if (list.length === 0) return refuse(apiError(400, 'no events', { errors: [{ path: '(root)', message: 'expected one event or a non-empty array' }] }));
 
   const events: MeetingEvent[] = [];
   const errors: ApiIssue[] = [];
@@ -50,13 +62,25 @@ export async function postEvents(body: string | undefined, caller: Caller, deps:
     if (parsed.success) events.push(parsed.data);
     else errors.push(...fromZod(parsed.error, item).map((i) => ({ index, path: dotPath(i.path), message: i.message })));
   });
-  if (errors.length > 0) return { status: 400, body: { errors } };
+  if (errors.length > 0) return refuse({ status: 400, body: { errors } });
 
   const tooLarge = events.flatMap((e, index) => {
     const bytes = utf8Bytes(JSON.stringify(e));
     return bytes > MAX_EVENT_BYTES ? [{ index, path: '(root)', message: `an event is at most ${MAX_EVENT_BYTES} bytes of JSON, this one is ${bytes}` }] : [];
   });
-  if (tooLarge.length > 0) return apiError(413, 'events too large', { errors: tooLarge });
+  if (tooLarge.length > 0) return refuse(apiError(413, 'events too large', { errors: tooLarge }));
+  return { ok: true, events, batch: Array.isArray(json) };
+}
+
+/**
+ * The events against the store, in two sequential waves of reads: each
+ * meeting's unit and seen event ids, then the units and leaders named. Every
+ * unit known, in the caller's scope, every member and leader referenced
+ * known there; `seen`: the event ids processed before.
+ */
+export async function checkEvents(events: readonly MeetingEvent[], caller: Caller, deps: ApiDeps): Promise<Checked<{ seen: ReadonlySet<string> }>> {
+  const refuse = (response: ApiResponse) => ({ ok: false as const, response });
+  const errors: ApiIssue[] = [];
 
   // Where each meeting was recorded before (a retraction names only its meeting, and
   // a new version must not move a meeting out of a unit the caller cannot touch),
@@ -87,7 +111,7 @@ export async function postEvents(body: string | undefined, caller: Caller, deps:
       errors.push({ index, path: 'meetingId', message: `the unit "${unitsOf(e)[0]}" of meeting "${e.meetingId}" is no longer in the org` });
     }
   });
-  if (errors.length > 0) return { status: 400, body: { errors } };
+  if (errors.length > 0) return refuse({ status: 400, body: { errors } });
 
   // A unit that left the org since the meeting was recorded there is no one's scope: only the new unit is checked.
   const outside: ApiIssue[] = events.flatMap((e, index) => {
@@ -96,14 +120,25 @@ export async function postEvents(body: string | undefined, caller: Caller, deps:
     const path = e.type === 'MeetingRecorded' && e.unitId === unit ? 'unitId' : 'meetingId';
     return [{ index, path, message: path === 'unitId' ? `unit "${unit}" is outside your scope` : `meeting "${e.meetingId}" was recorded for unit "${unit}", outside your scope` }];
   });
-  if (outside.length > 0) return apiError(403, 'events for units outside your scope; nothing was accepted', { indexes: outside.map((o) => o.index), errors: outside });
+  if (outside.length > 0) return refuse(apiError(403, 'events for units outside your scope; nothing was accepted', { indexes: outside.map((o) => o.index), errors: outside }));
 
   // Members and leaders only once the units are known to be the caller's: a unit elsewhere tells nothing of who is in it.
   events.forEach((e, index) => {
     for (const issue of checkEventReferences(e, org)) errors.push({ index, path: dotPath(issue.path), message: issue.message });
   });
-  if (errors.length > 0) return { status: 400, body: { errors } };
+  if (errors.length > 0) return refuse({ status: 400, body: { errors } });
+  return { ok: true, seen };
+}
 
+export async function postEvents(body: string | undefined, caller: Caller, deps: ApiDeps): Promise<ApiResponse> {
+  const refused = mayRecord(caller);
+  if (refused) return refused;
+  const parsed = parseEvents(body);
+  if (!parsed.ok) return parsed.response;
+  const { events } = parsed;
+  const checked = await checkEvents(events, caller, deps);
+  if (!checked.ok) return checked.response;
+  const { seen } = checked;
   const fresh = new Map<string, MeetingEvent>();
   for (const e of events) if (!seen.has(e.eventId) && !fresh.has(e.eventId)) fresh.set(e.eventId, e);
   if (fresh.size > 0) await deps.bus.put([...fresh.values()]);

@@ -1,4 +1,5 @@
-import type { OrgSnapshot } from '../contract/org.ts';
+import type { OrgSnapshot, Unit } from '../contract/org.ts';
+import type { OrgIndex } from '../org/org-index.ts';
 import type { OrgReferences } from '../org/org-references.ts';
 
 export interface OrgCounts {
@@ -20,4 +21,13 @@ export interface OrgStore {
   eventReferences(unitIds: readonly string[], leaderIds: readonly string[]): Promise<OrgReferences>;
   /** The root units (provinces) of the stored snapshot: what a whole-org operation must have in scope. */
   provinces(): Promise<readonly string[]>;
+  /** Every unit of a province with its path from the province down (no members, no leaders): what a list of cells needs. */
+  provinceUnits(provinceId: string): Promise<Array<{ unit: Unit; path: string[] }>>;
+  /**
+   * One unit's part of the org, enough for the engine to evaluate a meeting
+   * there: the unit with its ancestors and officers, its members, the leaders
+   * named, and with `covering` every leader whose position or assignment is
+   * at the unit or an ancestor (on any date). Null for a unit the org has not.
+   */
+  unitOrg(unitId: string, options: { leaderIds?: readonly string[]; covering?: boolean }): Promise<OrgIndex | null>;
 }

@@ -7,7 +7,7 @@ import type { DeliveryLog } from '../../shared/ports/delivery-log.ts';
 import type { MeetingEvent } from '../../shared/contract/events.ts';
 import type { Finding, FindingKind } from '../../shared/contract/findings.ts';
 import type { ObligationView } from '../../shared/contract/obligations.ts';
-import type { OrgSnapshot } from '../../shared/contract/org.ts';
+import type { OrgSnapshot, Unit } from '../../shared/contract/org.ts';
 import type { EventBus } from '../../shared/ports/event-bus.ts';
 import type { LedgerQueries, MeetingHeld, Scoped } from '../../shared/ports/ledger-queries.ts';
 import type { OrgCounts, OrgStore } from '../../shared/ports/org-store.ts';
@@ -48,6 +48,31 @@ export class MapOrgStore implements OrgStore {
 
   async eventReferences(): Promise<OrgReferences> {
     return new OrgIndex(this.snapshot ?? { units: [], members: [], leaders: [] }).references();
+  }
+
+  async provinceUnits(provinceId: string): Promise<Array<{ unit: Unit; path: string[] }>> {
+    const units = this.snapshot?.units ?? [];
+    const paths = await this.unitPaths(units.map((u) => u.id));
+    return units.filter((u) => paths.get(u.id)![0] === provinceId).map((unit) => ({ unit, path: paths.get(unit.id)! }));
+  }
+
+  /** Only what DynamoOrgStore.unitOrg reads: the unit's path, its members, the leaders named or (covering) serving on the path. */
+  readonly unitOrgCalls: string[] = [];
+  async unitOrg(unitId: string, options: { leaderIds?: readonly string[]; covering?: boolean }): Promise<OrgIndex | null> {
+    this.unitOrgCalls.push(unitId);
+    const path = (await this.unitPaths([unitId])).get(unitId);
+    if (!this.snapshot || !path) return null;
+    const onPath = new Set(path);
+    const named = new Set(options.leaderIds ?? []);
+    const leaders = this.snapshot.leaders.filter((l) => named.has(l.id) || (options.covering === true && [...l.positions, ...l.assignments].some((p) => onPath.has(p.unitId))));
+    const served = new Set(leaders.flatMap((l) => [...l.positions, ...l.assignments].map((p) => p.unitId)));
+    const unitIds = new Set([...path, ...(await this.unitPaths([...served])).values()].flat());
+    return new OrgIndex({
+      units: this.snapshot.units.filter((u) => unitIds.has(u.id)),
+      members: this.snapshot.members.filter((m) => m.cellId === unitId || leaders.some((l) => l.memberId === m.id)),
+      leaders,
+      ...(this.snapshot.packs ? { packs: this.snapshot.packs } : {}),
+    });
   }
 }
 

@@ -5,7 +5,7 @@
  * access logs. (cdk-nag's checks of them run in nag.test.ts.)
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../infra/api.ts';
+import { cloudFrontPattern, ROUTES } from '../../infra/api.ts';
 import { resourcesOfType, synthesise, type Statement, type Synthesised } from './support.ts';
 
 let s: Synthesised;
@@ -63,7 +63,7 @@ describe('dashboard distribution', () => {
 
   it('puts every API route behind the same origin, HTTPS only to API Gateway, never cached, every method allowed', () => {
     const behaviours = distribution().CacheBehaviors as Array<Record<string, any>>;
-    expect(behaviours.map((b) => b.PathPattern).sort()).toEqual([...new Set(ROUTES.map((r) => r.path))].sort());
+    expect(behaviours.map((b) => b.PathPattern).sort()).toEqual([...new Set(ROUTES.map((r) => cloudFrontPattern(r.path)))].sort());
     const apiOrigin = (distribution().Origins as Array<Record<string, any>>).find((o) => o.CustomOriginConfig)!;
     expect(apiOrigin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
     for (const b of behaviours) {

@@ -222,7 +222,25 @@ describe('functions', () => {
 describe('Api: HTTP API, JWT authorizer, Cognito', () => {
   it('has exactly the routes of DESIGN.md and GET /report, all to the http-api function', () => {
     const routes = resourcesOfType(s, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties!['RouteKey']);
-    expect(routes.sort()).toEqual(['GET /contacts', 'GET /deliveries', 'GET /findings', 'GET /health', 'GET /heatmap', 'GET /meetings', 'GET /obligations', 'GET /report', 'GET /rules', 'POST /decisions', 'POST /events', 'PUT /contacts', 'PUT /org']);
+    expect(routes.sort()).toEqual([
+      'GET /cells',
+      'GET /contacts',
+      'GET /deliveries',
+      'GET /findings',
+      'GET /health',
+      'GET /heatmap',
+      'GET /meetings',
+      'GET /obligations',
+      'GET /quality-sheets',
+      'GET /report',
+      'GET /rules',
+      'GET /units/{id}/members',
+      'POST /decisions',
+      'POST /events',
+      'POST /events/preview',
+      'PUT /contacts',
+      'PUT /org',
+    ]);
     s.template.resourceCountIs('AWS::ApiGatewayV2::Integration', 1);
     s.template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
       IntegrationType: 'AWS_PROXY',
