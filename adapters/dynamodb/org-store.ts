@@ -109,7 +109,11 @@ export class DynamoOrgStore implements OrgStore {
     const members = partition.filter((i) => isMemberPage(String(i['sk']))).flatMap((p) => (p as unknown as MemberPageItem).members);
     const leaders = [...leaderItems.values()] as unknown as LeaderItem[];
     if (options.covering) leaders.push(...(await this.coveringLeaders(unit, new Set(named))));
-    return new OrgIndex(snapshotFromItems([unit], leaders, members));
+    const snapshot = snapshotFromItems([unit], leaders, members);
+    // The unit's own members in its pages' order (the snapshot's, a roster's), before leaders' memberships elsewhere.
+    const rank = new Map(members.map((m, i) => [m.id, i]));
+    snapshot.members.sort((a, b) => (rank.get(a.id) ?? members.length) - (rank.get(b.id) ?? members.length));
+    return new OrgIndex(snapshot);
   }
 
   /** The leaders at the unit or an ancestor, but those already read. */
