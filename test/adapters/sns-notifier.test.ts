@@ -8,6 +8,7 @@ import { DeliveryMessage } from '../../shared/delivery/delivery-message.ts';
 import type { Finding } from '../../shared/contract/findings.ts';
 import { notificationsFor } from '../../shared/notifications/compose.ts';
 import type { Notification } from '../../shared/ports/notifier.ts';
+import { TDP5_FEBRUARY } from '../support/findings.ts';
 
 const sns = mockClient(SNSClient);
 const topics = { reminders: 'arn:aws:sns:ap-southeast-1:123456789012:chibo-reminders', violations: 'arn:aws:sns:ap-southeast-1:123456789012:chibo-violations' };
@@ -17,21 +18,7 @@ beforeEach(() => {
   sns.on(PublishCommand).resolves({ MessageId: 'm-1' });
 });
 
-const finding: Finding = {
-  kind: 'violation',
-  ruleId: 'dieu-le/monthly-regular-meeting',
-  subject: { type: 'cell', id: 'LC.NL.TDP5' },
-  period: '2026-02',
-  dueBy: '2026-02-28T23:59:59+07:00',
-  missing: { regularMeetings: 1 },
-  evidence: [],
-  recipients: ['S-TDP5', 'ubkt:LC.NL'],
-  message: {
-    vi: 'Chi bộ tổ dân phố 5 chưa sinh hoạt thường kỳ tháng 02/2026 (Điều lệ Đảng, Điều 24)',
-    en: 'Chi bộ tổ dân phố 5 held no regular meeting in 02/2026 (Party Charter, Art. 24)',
-  },
-  citation: 'Điều lệ Đảng, Điều 24 (19/1/2011)',
-};
+const finding: Finding = TDP5_FEBRUARY;
 const where = { provinceId: 'LC', unitId: 'LC.NL.TDP5' };
 const str = (StringValue: string) => ({ DataType: 'String', StringValue });
 

@@ -27,6 +27,7 @@ import { captureLogs } from '../security/capture-logs.ts';
 import { buildOrg, exampleOrgJson } from '../support/builders.ts';
 import { startDynamo, type LocalDynamo } from '../support/dynamo.ts';
 import { setLambdaEnv } from '../support/lambda-env.ts';
+import { TDP5_FEBRUARY } from '../support/findings.ts';
 
 const ses = mockClient(SESv2Client);
 const sns = mockClient(SNSClient);
@@ -43,21 +44,7 @@ const leader: PlacedContact = { recipient: 'S-TDP5', name: 'Hà Văn Xã', email
 const committee: PlacedContact = { recipient: 'ubkt:LC.NL', name: 'Ủy ban kiểm tra Đảng ủy phường Nghĩa Lộ', email: 'ubkt.nghialo@example.vn', channels: ['email'], digest: 'daily', language: 'vi', provinceId: 'LC' };
 const CONTACT_VALUES = ['ha.van.xa', 'ubkt.nghialo', '912345678', '0912', 'Hà Văn Xã', 'Ủy ban kiểm tra Đảng ủy'];
 
-const finding: Finding = {
-  kind: 'violation',
-  ruleId: 'dieu-le/monthly-regular-meeting',
-  subject: { type: 'cell', id: 'LC.NL.TDP5' },
-  period: '2026-02',
-  dueBy: '2026-02-28T23:59:59+07:00',
-  missing: { regularMeetings: 1 },
-  evidence: [],
-  recipients: ['S-TDP5', 'ubkt:LC.NL'],
-  message: {
-    vi: 'Chi bộ tổ dân phố 5 chưa sinh hoạt thường kỳ tháng 02/2026 (Điều lệ Đảng, Điều 24)',
-    en: 'Chi bộ tổ dân phố 5 held no regular meeting in 02/2026 (Party Charter, Art. 24)',
-  },
-  citation: 'Điều lệ Đảng, Điều 24 (19/1/2011)',
-};
+const finding: Finding = TDP5_FEBRUARY;
 
 /** What SNS puts in the queue for a Publish, without raw message delivery. */
 function envelopeOf(input: PublishCommandInput, messageId: string): string {

@@ -21,6 +21,7 @@ import { deliverNotice, type DeliveryDeps } from '../../shared/use-cases/deliver
 import { PermanentError } from '../../shared/use-cases/errors.ts';
 import { sendDigests } from '../../shared/use-cases/send-digests.ts';
 import { startDynamo, type LocalDynamo } from '../support/dynamo.ts';
+import { tdp5Month } from '../support/findings.ts';
 import { startMailServer, type MailServer } from '../support/mail-server.ts';
 
 let dynamo: LocalDynamo;
@@ -29,18 +30,7 @@ let contacts: DynamoContactDirectory;
 let mail: MailServer;
 let now = Date.parse('2026-04-05T06:30:00+07:00');
 
-const finding = (period: string, kind: Finding['kind'] = 'violation'): Finding => ({
-  kind,
-  ruleId: 'dieu-le/monthly-regular-meeting',
-  subject: { type: 'cell', id: 'LC.NL.TDP5' },
-  period,
-  dueBy: `${period}-28T23:59:59+07:00`,
-  missing: { regularMeetings: 1 },
-  evidence: [],
-  recipients: ['S-TDP5', 'ubkt:LC.NL'],
-  message: { vi: `Chi bộ tổ dân phố 5 chưa sinh hoạt thường kỳ tháng ${period} (Điều lệ Đảng, Điều 24)`, en: `No regular meeting in ${period} (Party Charter, Art. 24)` },
-  citation: 'Điều lệ Đảng, Điều 24 (19/1/2011)',
-});
+const finding = (period: string): Finding => tdp5Month(period);
 const message = (recipientId: string, f: Finding, stage: 'raised' | 'withdrawn' = 'raised'): DeliveryMessage => ({ finding: f, stage, recipientId, provinceId: 'LC', unitId: 'LC.NL.TDP5' });
 const placed = (recipient: string, email: string, digest: 'immediate' | 'daily' = 'immediate'): PlacedContact => ({ ...Contact.parse({ recipient, name: `Đồng chí ${recipient}`, email, channels: ['email'], digest }), provinceId: 'LC' });
 

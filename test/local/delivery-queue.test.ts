@@ -14,6 +14,7 @@ import { deliveryConfig } from '../../shared/delivery/delivery-config.ts';
 import { DeliveryQueue, isDeliveryBody } from '../../local/delivery-queue.ts';
 import { startDynamo, type LocalDynamo } from '../support/dynamo.ts';
 import { startMailServer, type MailServer } from '../support/mail-server.ts';
+import { TDP5_FEBRUARY } from '../support/findings.ts';
 
 let dynamo: LocalDynamo;
 let mail: MailServer;
@@ -26,18 +27,7 @@ afterAll(async () => {
   await dynamo?.stop();
 });
 
-const finding: Finding = {
-  kind: 'violation',
-  ruleId: 'dieu-le/monthly-regular-meeting',
-  subject: { type: 'cell', id: 'LC.NL.TDP5' },
-  period: '2026-02',
-  dueBy: '2026-02-28T23:59:59+07:00',
-  missing: { regularMeetings: 1 },
-  evidence: [],
-  recipients: ['ubkt:LC.NL'],
-  message: { vi: 'Chi bộ tổ dân phố 5 chưa sinh hoạt thường kỳ tháng 02/2026 (Điều lệ Đảng, Điều 24)', en: 'Chi bộ tổ dân phố 5 held no regular meeting in 02/2026 (Party Charter, Art. 24)' },
-  citation: 'Điều lệ Đảng, Điều 24 (19/1/2011)',
-};
+const finding: Finding = TDP5_FEBRUARY;
 
 describe('the delivery queue', () => {
   it('dead-letters a refused notice with its reason, and sends it on the redrive once the address is fixed', async () => {

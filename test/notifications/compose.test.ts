@@ -3,22 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../shared/contract/findings.ts';
 import { asciiFold, describeDeadline, MAX_SUBJECT, notificationsFor } from '../../shared/notifications/compose.ts';
 import { notificationKey } from '../../shared/notifications/dedup-key.ts';
+import { TDP5_FEBRUARY } from '../support/findings.ts';
 
-const violation: Finding = {
-  kind: 'violation',
-  ruleId: 'dieu-le/monthly-regular-meeting',
-  subject: { type: 'cell', id: 'LC.NL.TDP5' },
-  period: '2026-02',
-  dueBy: '2026-02-28T23:59:59+07:00',
-  missing: { regularMeetings: 1 },
-  evidence: [],
-  recipients: ['S-TDP5', 'ubkt:LC.NL'],
-  message: {
-    vi: 'Chi bộ tổ dân phố 5 chưa sinh hoạt thường kỳ tháng 02/2026 (Điều lệ Đảng, Điều 24)',
-    en: 'Chi bộ tổ dân phố 5 held no regular meeting in 02/2026 (Party Charter, Art. 24)',
-  },
-  citation: 'Điều lệ Đảng, Điều 24 (19/1/2011)',
-};
+const violation: Finding = TDP5_FEBRUARY;
 
 const reminder: Finding = {
   kind: 'reminder',
