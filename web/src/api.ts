@@ -6,10 +6,20 @@
  */
 const TOKEN_KEY = 'chibo.token';
 
+/** Each field the server refused (POST /events: `index`, `path` like "attendance.2.status", its English `message`). */
+export interface FieldIssue {
+  index?: number;
+  path: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The server's own words: the error, and the fields it names (the record form puts each by its field). */
+    readonly error: string | undefined = undefined,
+    readonly issues: readonly FieldIssue[] = [],
   ) {
     super(message);
   }
@@ -34,7 +44,7 @@ export async function api<T>(method: 'GET' | 'POST', path: string, query: Record
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
-  const json = (await res.json().catch(() => ({}))) as { error?: string; errors?: Array<{ path: string; message: string }> };
-  if (!res.ok) throw new ApiError(res.status, [json.error, ...(json.errors ?? []).map((e) => `${e.path}: ${e.message}`)].filter(Boolean).join(' — ') || `HTTP ${res.status}`);
+  const json = (await res.json().catch(() => ({}))) as { error?: string; errors?: FieldIssue[] };
+  if (!res.ok) throw new ApiError(res.status, [json.error, ...(json.errors ?? []).map((e) => `${e.path}: ${e.message}`)].filter(Boolean).join(' — ') || `HTTP ${res.status}`, json.error, json.errors ?? []);
   return json as T;
 }

@@ -8,9 +8,12 @@ import { h } from './dom.ts';
 import { dateTime, missingText, periodName, ruleTitle } from './format.ts';
 import { lang, MEETING_KINDS, t } from './i18n.ts';
 import { decisionHistory, kindWord } from './inbox.ts';
+import type { Draft } from './drafts.ts';
+import { meetingActions } from './meeting-actions.ts';
+import { state } from './state.ts';
 
-
-export async function detailView(cellId: string, month: string, onClose: () => void): Promise<HTMLElement> {
+/** `onEdit` opens the record form on a correction; `reload` shows the month again after a retraction. */
+export async function detailView(cellId: string, month: string, onClose: () => void, onEdit: (d: Draft) => void, reload: () => void): Promise<HTMLElement> {
   const [meetings, findings, obligations] = await Promise.all([
     api<CellMeetings>('GET', '/meetings', { unit: cellId, period: month }),
     api<ReviewedFinding[]>('GET', '/findings', { unit: cellId }),
@@ -18,6 +21,8 @@ export async function detailView(cellId: string, month: string, onClose: () => v
   ]);
   const held = new Map(meetings.meetings.map((m) => [m.meetingId, m]));
   const relevant = findings.filter((f) => periodWithin(month, f.period));
+  // Corrections and retractions for those who may record for the cell (its recorders in scope, admins).
+  const recorder = state.recordable?.has(cellId) ?? false;
   return h(
     'section',
     { class: 'detail', id: 'detail', 'aria-labelledby': 'detail-title' },
@@ -26,10 +31,11 @@ export async function detailView(cellId: string, month: string, onClose: () => v
     h('h3', {}, t('meetings')),
     meetings.meetings.length === 0
       ? h('p', {}, t('noMeetings'))
-      : h(
+      : // Scrolls sideways on its own at phone width, the page does not.
+        h('div', { class: 'scroll' }, h(
           'table',
           { class: 'meetings' },
-          h('thead', {}, h('tr', {}, [t('heldAt'), t('kind'), t('attendance'), t('excusedMembers')].map((x) => h('th', { scope: 'col' }, x)))),
+          h('thead', {}, h('tr', {}, [t('heldAt'), t('kind'), t('attendance'), t('excusedMembers'), ...(recorder ? [t('recordActions')] : [])].map((x) => h('th', { scope: 'col' }, x)))),
           h(
             'tbody',
             {},
@@ -37,14 +43,15 @@ export async function detailView(cellId: string, month: string, onClose: () => v
               h(
                 'tr',
                 { id: `meeting-${m.meetingId}`, 'data-meeting': m.meetingId },
-                h('td', {}, dateTime(m.heldAt), h('br', {}), h('code', {}, m.meetingId)),
+                h('td', {}, h('span', { id: `when-${m.meetingId}` }, dateTime(m.heldAt)), h('br', {}), h('code', {}, m.meetingId)),
                 h('td', {}, MEETING_KINDS[m.kind]?.[lang()] ?? m.kind),
                 h('td', {}, m.present === null ? '—' : `${m.present}/${m.eligible} (${m.eligible ? Math.round((m.present * 1000) / m.eligible!) / 10 : 0}%)`),
                 h('td', {}, m.excused.map((x) => x.name).join(', ') || '—'),
+                recorder ? h('td', { class: 'actions' }, meetingActions(cellId, meetings.name, m, onEdit, reload)) : null,
               ),
             ),
           ),
-        ),
+        )),
     h('h3', {}, t('findings')),
     relevant.length === 0
       ? h('p', {}, t('noFindings'))

@@ -13,8 +13,12 @@ import { heatmapView } from './heatmap.ts';
 import { inboxView, linkTo } from './inbox.ts';
 import { kpisView } from './kpis.ts';
 import { quotasView } from './quotas.ts';
+import { openDraft, recordView } from './record-form.ts';
+import { onSent, startOutbox } from './outbox-queue.ts';
+import type { CellChoice } from './record-types.ts';
+import { vietnamDate } from './vietnam-time.ts';
 import { lang, setLang, t, type Word } from './i18n.ts';
-import { state, type View } from './state.ts';
+import { serverNow, state, type View } from './state.ts';
 
 const root = document.getElementById('app')!;
 const VIEWS: Array<[View, Word]> = [
@@ -22,7 +26,10 @@ const VIEWS: Array<[View, Word]> = [
   ['quotas', 'quotas'],
   ['inbox', 'inbox'],
   ['kpis', 'kpis'],
+  ['record', 'record'],
 ];
+/** The views this caller has: "Ghi biên bản" only for those who may record (recorders, admins). */
+const views = (): Array<[View, Word]> => VIEWS.filter(([v]) => v !== 'record' || state.recordable !== null);
 
 /** Years, quarters and months of the default period's year and the one before. */
 function periodChoices(): string[] {
@@ -32,6 +39,8 @@ function periodChoices(): string[] {
 
 async function loadHeatmap(): Promise<void> {
   state.heatmap = await api<Heatmap>('GET', '/heatmap', { period: state.period, unit: state.unitId });
+  state.loadedAt = Date.now();
+  state.stale = false;
   state.unitId ??= state.heatmap.unitId;
 }
 
@@ -94,13 +103,18 @@ function render(): void {
   const openDetail = async (cellId: string, month: string) => {
     fill(detail, h('p', { 'aria-live': 'polite' }, t('loading')));
     try {
-      fill(detail, await detailView(cellId, month, () => fill(detail)));
+      const edit = (d: Parameters<typeof openDraft>[0]) => {
+        openDraft(d);
+        void show('record');
+      };
+      fill(detail, await detailView(cellId, month, () => fill(detail), edit, () => void change({}).then(() => openDetail(cellId, month))));
       (document.getElementById('detail-title') as HTMLElement | null)?.focus();
     } catch (err) {
       fill(detail, h('p', { role: 'alert' }, `${t('error')}: ${(err as Error).message}`));
     }
   };
-  const content = state.view === 'heatmap' ? heatmapView((c, m) => void openDetail(c, m), render) : state.view === 'quotas' ? quotasView() : state.view === 'inbox' ? inboxView() : kpisView();
+  const content =
+    state.view === 'heatmap' ? heatmapView((c, m) => void openDetail(c, m), render) : state.view === 'quotas' ? quotasView() : state.view === 'inbox' ? inboxView() : state.view === 'record' ? recordView() : kpisView();
   fill(
     root,
     header(),
@@ -110,7 +124,7 @@ function render(): void {
       h(
         'ul',
         {},
-        VIEWS.map(([view, word]) =>
+        views().map(([view, word]) =>
           h(
             'li',
             {},
@@ -119,11 +133,7 @@ function render(): void {
               {
                 id: `view-${view}`,
                 'aria-current': state.view === view ? 'page' : null,
-                onclick: () => {
-                  state.view = view;
-                  render();
-                  document.getElementById(`view-${view}`)?.focus();
-                },
+                onclick: () => void show(view),
               },
               t(word),
             ),
@@ -133,6 +143,24 @@ function render(): void {
     ),
     h('main', { id: 'main', tabindex: '-1' }, content, state.view === 'heatmap' ? detail : null),
   );
+}
+
+/** Switches view; the heatmap is read again first when a record went in since. */
+async function show(view: View): Promise<void> {
+  state.view = view;
+  if (view === 'heatmap' && state.stale) await loadHeatmap().catch(() => undefined);
+  render();
+  document.getElementById(`view-${view}`)?.focus();
+}
+
+/** Whether the caller records (GET /cells answers), and for which cells today: the tab and the drill-down's actions follow. */
+async function loadRecordable(): Promise<void> {
+  try {
+    const cells = await api<CellChoice[]>('GET', '/cells', { date: vietnamDate(serverNow()) });
+    state.recordable = new Set(cells.map((c) => c.id));
+  } catch {
+    state.recordable = null;
+  }
 }
 
 function showError(err: unknown): void {
@@ -171,7 +199,10 @@ async function start(): Promise<void> {
     state.period = periodOf(latest ? periodBounds(latest).end - 1 : Date.now(), 'quarter');
     openLink(new URLSearchParams(location.search));
     await loadHeatmap();
+    await loadRecordable();
+    if (state.view === 'record' && state.recordable === null) state.view = 'heatmap';
     render();
+    startOutbox();
   } catch (err) {
     showError(err);
   }
@@ -188,6 +219,8 @@ function openLink(params: URLSearchParams): void {
   state.period = /^\d{4}$/.test(period) ? period : periodOf(periodBounds(period).end - 1, 'quarter');
 }
 
+// A record the outbox sent later changes the findings too.
+onSent(() => (state.stale = true));
 takeTokenFromRedirect();
 setLang('vi');
 void start();

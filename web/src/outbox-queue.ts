@@ -83,27 +83,28 @@ export function enqueue(entry: Queued): void {
 
 export const discard = (eventId: string): void => write(queued().filter((q) => q.event.eventId !== eventId));
 
-/** Sends what waits, oldest first, one at a time; stops at the first network failure (the connection is still down). */
+/** Sends what waits, one run at a time (the button, the online event and the timer may all ask at once). */
 export function flush(): Promise<void> {
-  flushing ??= (async () => {
-    try {
-      for (const entry of queued()) {
-        if (entry.refused) continue;
-        try {
-          const res = await api<{ accepted: number; duplicates: number }>('POST', '/events', {}, entry.event);
-          write(queued().filter((q) => q.event.eventId !== entry.event.eventId));
-          for (const l of sentListeners) l({ event: entry.event, ...res, fromQueue: true });
-        } catch (err) {
-          if (unreachable(err)) return;
-          const words = err instanceof ApiError ? err.message : String(err);
-          write(queued().map((q) => (q.event.eventId === entry.event.eventId ? { ...q, refused: words } : q)));
-        }
-      }
-    } finally {
-      flushing = null;
-    }
-  })();
+  if (flushing) return flushing;
+  // Cleared once settled, not inside the run: with nothing queued the run ends before `flushing` is even assigned.
+  flushing = sendQueued().finally(() => (flushing = null));
   return flushing;
+}
+
+/** Sends what waits, oldest first, one at a time; stops at the first network failure (the connection is still down). */
+async function sendQueued(): Promise<void> {
+  for (const entry of queued()) {
+    if (entry.refused) continue;
+    try {
+      const res = await api<{ accepted: number; duplicates: number }>('POST', '/events', {}, entry.event);
+      write(queued().filter((q) => q.event.eventId !== entry.event.eventId));
+      for (const l of sentListeners) l({ event: entry.event, ...res, fromQueue: true });
+    } catch (err) {
+      if (unreachable(err)) return;
+      const words = err instanceof ApiError ? err.message : String(err);
+      write(queued().map((q) => (q.event.eventId === entry.event.eventId ? { ...q, refused: words } : q)));
+    }
+  }
 }
 
 /** Once per page: retry when the connection returns and when the page opens. */
