@@ -305,6 +305,7 @@ describe('accessibility and the desktop', () => {
     await page.getByLabel('Số người phát biểu').fill('3');
     await page.getByRole('button', { name: 'Tất cả có mặt' }).click();
     await page.getByLabel(/^công tác chuẩn bị/).fill('8');
+    expect(await page.locator('.quality .total').innerText()).toBe('Tổng điểm tự chấm: 8/90');
     await expect.poll(() => page.locator('#record-preview [data-outcome]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'record-form-desktop.png'), fullPage: true });
     await page.context().close();

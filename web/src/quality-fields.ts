@@ -14,7 +14,9 @@ export function qualityFields(draft: Draft, sheets: QualitySheet[], errors: Map<
   const sheet = usable.find((s) => s.id === draft.quality?.sheet);
   const sheetError = errors.get('sheet');
   const declared = sheet?.criteria.filter((c) => c.source === 'declared') ?? [];
-  const total = declared.reduce((sum, c) => sum + (Number(draft.quality?.scores[c.id]) || 0), 0);
+  const total = (): number => declared.reduce((sum, c) => sum + (Number(draft.quality?.scores[c.id]) || 0), 0);
+  const outOf = declared.reduce((s, c) => s + c.max, 0);
+  const totalLine = h('p', { class: 'total', 'aria-live': 'polite' }, t('declaredTotal', { total: total(), max: outOf }));
   return h(
     'details',
     { class: 'quality', open: draft.quality !== null || errors.has('sheet') || [...errors.keys()].some((k) => k.startsWith('q-')) },
@@ -64,6 +66,8 @@ export function qualityFields(draft: Draft, sheets: QualitySheet[], errors: Map<
                 'aria-describedby': error ? `err-q-${c.id}` : null,
                 oninput: (e) => {
                   if (draft.quality) draft.quality.scores[c.id] = (e.target as HTMLInputElement).value;
+                  // The total follows as the scores are typed; the form is not rebuilt under the user's fingers.
+                  totalLine.textContent = t('declaredTotal', { total: total(), max: outOf });
                   changed(false);
                 },
               }),
@@ -72,6 +76,6 @@ export function qualityFields(draft: Draft, sheets: QualitySheet[], errors: Map<
           }),
         )
       : null,
-    sheet ? h('p', { class: 'total', 'aria-live': 'polite' }, t('declaredTotal', { total, max: declared.reduce((s, c) => s + c.max, 0) })) : null,
+    sheet ? totalLine : null,
   );
 }
