@@ -39,6 +39,8 @@ export type Heatmap = z.infer<typeof Heatmap>;
 
 export const CellMeeting = z.strictObject({
   meetingId: Id,
+  /** The version the ledger holds (the highest of its registers): a correction sends the next one. */
+  version: z.number().int().positive(),
   heldAt: z.string(),
   kind: z.string(),
   /** Present and eligible members (exempted members are not eligible); null when the meeting left no attendance. */

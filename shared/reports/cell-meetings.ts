@@ -20,7 +20,8 @@ export function cellMeetings(org: OrgIndex, cellId: string, period: PeriodId, en
       if (register.unitId !== cellId || register.heldAt < bounds.start || register.heldAt >= bounds.end) continue;
       const slots = Object.values(register.slots);
       if (slots.length === 0) continue;
-      const m = meetings.get(meetingId) ?? { meetingId, heldAt: new Date(register.heldAt).toISOString(), kind: register.kind, present: null, eligible: null, excused: [], countsFor: [] };
+      const m = meetings.get(meetingId) ?? { meetingId, version: register.version, heldAt: new Date(register.heldAt).toISOString(), kind: register.kind, present: null, eligible: null, excused: [], countsFor: [] };
+      m.version = Math.max(m.version, register.version);
       const ev = slots[0]!;
       if (typeof ev['present'] === 'number' && typeof ev['eligible'] === 'number') {
         m.present = ev['present'];

@@ -33,8 +33,9 @@ const call = (method: string, path: string, who: Caller | null, body?: unknown, 
 
 const february = { kind: 'violation', ruleId: 'dieu-le/monthly-regular-meeting', subject: { type: 'cell', id: 'LC.NL.TDP5' }, period: '2026-02' } as const;
 
+let pipeline: Pipeline;
 beforeAll(async () => {
-  const pipeline = await Pipeline.start(buildOrg(exampleOrgJson() as never), packs('yb-qd18'), '2026-01-01T00:00:00+07:00', NOW);
+  pipeline = await Pipeline.start(buildOrg(exampleOrgJson() as never), packs('yb-qd18'), '2026-01-01T00:00:00+07:00', NOW);
   dynamo = pipeline.dynamo;
   for (const e of exampleEvents()) await pipeline.record(e);
   await pipeline.sweep(NOW);
@@ -111,6 +112,12 @@ describe('GET /meetings, /rules, /heatmap', () => {
     expect(res.meetings).toHaveLength(3);
     expect(res.meetings.map((m) => [m.present, m.eligible])).toEqual([[4, 5], [4, 5], [4, 5]]);
     expect(res.meetings[0]!.countsFor).toContain('dieu-le/monthly-regular-meeting');
+    expect(res.meetings[0]!.version).toBe(1);
+    // A correction (the same record as version 2) is listed with its version: the form's Sửa sends the next one.
+    const first = exampleEvents().find((e) => e.type === 'MeetingRecorded' && e.meetingId === res.meetings[0]!.meetingId)!;
+    await pipeline.record({ ...first, eventId: `${first.eventId}-v2`, version: 2 } as typeof first);
+    const again = (await call('GET', '/meetings', inspector, undefined, { unit: 'LC.NL.TDP2', period: '2026-Q1' })).body as CellMeetings;
+    expect(again.meetings.map((m) => m.version)).toEqual([2, 1, 1]);
     expect(await call('GET', '/meetings', inspector, undefined, { unit: 'LC.NL', period: '2026-Q1' })).toMatchObject({ status: 400, body: { errors: [{ path: 'unit' }] } });
     expect((await call('GET', '/meetings', elsewhere, undefined, { unit: 'LC.NL.TDP2', period: '2026-Q1' })).status).toBe(403);
     expect((await call('GET', '/meetings', inspector, undefined, { unit: 'LC.NL.TDP2' })).body).toMatchObject({ errors: [{ path: 'period' }] });

@@ -18,12 +18,12 @@ import { forgetSent, sentRecord } from './sent-records.ts';
 import { serverNow } from './state.ts';
 import { toLocal } from './vietnam-time.ts';
 
-/** GET /meetings may say a meeting's version; else this browser's last one; else the first. */
-type Listed = CellMeeting & { version?: number };
+/** GET /meetings says the meeting's version; this browser may have sent a later one still on its way. */
+type Listed = CellMeeting;
 
 export function correctionDraft(cellId: string, m: Listed): Draft {
   const mine = sentRecord(m.meetingId);
-  const version = Math.max(m.version ?? 0, mine?.version ?? 0, 1) + 1;
+  const version = Math.max(m.version, mine?.version ?? 0) + 1;
   const attendance: Draft['attendance'] = Object.fromEntries(m.excused.map((x) => [x.id, 'excused' as const]));
   return {
     ...newDraft(),
