@@ -57,7 +57,9 @@ const idOf = (body: string): string => {
   }
 };
 
-type Waiting = { body: string; id: string; claimant: string; deadLetters: DeadLetters; done: (r: 'processed' | 'dead-lettered') => void };
+/** `stopped`: the queue was closed before the message was done with; it stays unsettled in the journal for the next start. */
+type Outcome = 'processed' | 'dead-lettered' | 'stopped';
+type Waiting = { body: string; id: string; claimant: string; deadLetters: DeadLetters; done: (r: Outcome) => void };
 
 export class DeliveryQueue {
   readonly counts: DeliveryCounts = { delivered: 0, retries: 0, deadLettered: 0 };
@@ -65,6 +67,7 @@ export class DeliveryQueue {
   private readonly busy = new Set<string>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private active = 0;
+  private closed = false;
 
   constructor(
     private readonly deps: DeliveryDeps,
@@ -79,14 +82,14 @@ export class DeliveryQueue {
     if (!journal) return void this.track(this.enqueue(body, randomUUID(), this.deadLetters));
     const [entry] = await journal.append([body]);
     // The journal entry's id is the claimant: after a restart the same message takes its own claims again.
-    this.track(this.enqueue(body, entry!.id, this.deadLetters).then(() => journal.settle(entry!.id)));
+    this.track(this.enqueue(body, entry!.id, this.deadLetters).then((r) => (r === 'stopped' ? undefined : journal.settle(entry!.id))));
   }
 
   /** Sends what the journal holds unsettled from an earlier run; the number of messages. */
   resume(): number {
     const { journal } = this.options;
     if (!journal) return 0;
-    for (const entry of journal.unsettled) this.track(this.enqueue(entry.body, entry.id, this.deadLetters).then(() => journal.settle(entry.id)));
+    for (const entry of journal.unsettled) this.track(this.enqueue(entry.body, entry.id, this.deadLetters).then((r) => (r === 'stopped' ? undefined : journal.settle(entry.id))));
     return journal.unsettled.length;
   }
 
@@ -94,6 +97,7 @@ export class DeliveryQueue {
   async redeliver(body: string): Promise<{ reason: string } | null> {
     let reason: string | null = null;
     const result = await this.enqueue(body, randomUUID(), { send: async (_b, r) => void (reason = r) });
+    if (result === 'stopped') return { reason: 'the delivery queue was stopped' };
     return result === 'dead-lettered' ? { reason: reason ?? 'dead-lettered' } : null;
   }
 
@@ -107,8 +111,15 @@ export class DeliveryQueue {
     this.inFlight.add(t);
   }
 
-  private enqueue(body: string, claimant: string, deadLetters: DeadLetters): Promise<'processed' | 'dead-lettered'> {
+  /** Stops: nothing more is taken or retried; what is not done stays in the journal. */
+  close(): void {
+    this.closed = true;
+    for (const w of this.waiting.splice(0)) w.done('stopped');
+  }
+
+  private enqueue(body: string, claimant: string, deadLetters: DeadLetters): Promise<Outcome> {
     return new Promise((done) => {
+      if (this.closed) return done('stopped');
       this.waiting.push({ body, id: idOf(body), claimant, deadLetters, done });
       this.drain();
     });
@@ -132,7 +143,7 @@ export class DeliveryQueue {
     }
   }
 
-  private async deliver(w: Waiting): Promise<'processed' | 'dead-lettered'> {
+  private async deliver(w: Waiting): Promise<Outcome> {
     const backoff = this.options.backoffMs ?? 1000;
     for (let receive = 1; ; receive++) {
       try {
@@ -141,8 +152,11 @@ export class DeliveryQueue {
         else this.counts.delivered++;
         return result;
       } catch {
+        if (this.closed) return 'stopped';
         this.counts.retries++;
-        if (backoff > 0) await new Promise((r) => setTimeout(r, Math.min(60_000, backoff * 2 ** (receive - 1))));
+        // Unref'd: a wait must not keep a stopping process alive.
+        if (backoff > 0) await new Promise((r) => setTimeout(r, Math.min(60_000, backoff * 2 ** (receive - 1))).unref());
+        if (this.closed) return 'stopped';
       }
     }
   }

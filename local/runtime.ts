@@ -24,6 +24,7 @@ import { InProcessBus } from './in-process-bus.ts';
 import { crashPlanFromEnv, withCrashPoint, withDeliveryCrashPoint } from './crash-points.ts';
 import { QueueJournal } from './queue-journal.ts';
 import { OutboxNotifier } from './outbox-notifier.ts';
+import { CachedContacts } from './cached-contacts.ts';
 import { DeliveringNotifier } from './delivering-notifier.ts';
 import { localChannels } from './delivery-channels.ts';
 import { DeliveryQueue, isDeliveryBody } from './delivery-queue.ts';
@@ -134,7 +135,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const now = () => travelled ?? clock.now();
   const crash = crashPlanFromEnv(env['CHIBO_CRASH_AT']);
   const deliveryPorts = crash ? withDeliveryCrashPoint(crash, dynamo.deliveries, channels.senders) : { log: dynamo.deliveries, senders: channels.senders };
-  const deliveryDeps: DeliveryDeps = { contacts: dynamo.contacts, ...deliveryPorts, config: deliveryConfig(env), now };
+  const contacts = new CachedContacts(dynamo.contacts);
+  const deliveryDeps: DeliveryDeps = { contacts, ...deliveryPorts, config: deliveryConfig(env), now };
   const deliveryJournal = options.dataDir ? await QueueJournal.open(deliveryJournalFileIn(options.stateDir)) : null;
   const retryMs = env['CHIBO_DELIVERY_RETRY_MS'];
   const deliveries = new DeliveryQueue(deliveryDeps, new FileDeadLetters(deadLettersFileIn(options.stateDir)), {
@@ -212,7 +214,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     bus,
     reports: dynamo.reports,
     decisions: dynamo.decisions,
-    contacts: dynamo.contacts,
+    contacts,
     deliveries: dynamo.deliveries,
     config: deps.config,
     now: () => clock.now(),
@@ -262,6 +264,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // Sends under way get a moment to finish; what is left stays in the journal for the next start.
       await Promise.race([deliveries.idle(), new Promise((r) => setTimeout(r, 5000).unref())]);
+      deliveries.close();
       channels.close();
       await deliveryJournal?.close();
       await journal?.close();
