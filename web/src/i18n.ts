@@ -124,7 +124,8 @@ const WORDS = {
   previewNoChecks: { vi: 'Không có quy định nào áp dụng cho buổi này.', en: 'No rule applies to this meeting.' },
   previewOffline: { vi: 'Không có kết nối: cần kết nối mạng để kiểm tra theo quy định.', en: 'Offline: the rule check needs the connection.' },
   previewRefused: { vi: 'Máy chủ chưa kiểm tra được biên bản này:', en: 'The server could not check this record yet:' },
-  breaches: { vi: 'Vi phạm', en: 'Breaches' },
+  // What the record would raise: an alert (cảnh báo), as the inbox names it.
+  breaches: { vi: 'Cảnh báo', en: 'Alert' },
   satisfies: { vi: 'Đạt', en: 'Satisfies' },
   saveRecord: { vi: 'Lưu biên bản', en: 'Save the record' },
   cancelCorrection: { vi: 'Bỏ sửa, ghi biên bản mới', en: 'Drop the correction, record a new meeting' },

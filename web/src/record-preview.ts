@@ -44,8 +44,8 @@ function shown(preview: RecordPreview): HTMLElement[] {
               h('span', { class: 'outcome' }, c.outcome === 'breaches' ? `✗ ${t('breaches')}` : `✓ ${t('satisfies')}`),
               ' ',
               c.message[lang()],
-              ' ',
-              h('span', { class: 'citation' }, `(${c.citation})`),
+              // A rule's message already ends with its document ("… (Hướng dẫn 12-HD/BTCTW)"): the full citation only when it does not.
+              ...(c.message[lang()].includes(c.citation.split(' (')[0]!) ? [] : [' ', h('span', { class: 'citation' }, `(${c.citation})`)]),
             ),
           ),
         ),
