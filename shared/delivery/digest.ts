@@ -8,12 +8,11 @@ import { DAY_MS, describeDate, instantMs, startOfLocalDate } from '../calendar/p
 import type { Contact } from '../contract/contacts.ts';
 import { compareFindings, type FindingKind } from '../contract/findings.ts';
 import { printable } from '../contract/printable.ts';
-import { gist, LANGUAGE_RULE } from '../notifications/compose.ts';
+import { asciiFold, gist, LANGUAGE_RULE } from '../notifications/compose.ts';
 import type { EmailMessage, SmsMessage, ZaloMessage } from '../ports/channel-sender.ts';
 import type { HeldNotice } from '../ports/delivery-log.ts';
 import { htmlOf, oneLine, type EmailOptions } from './email-message.ts';
 import { KIND_WORD, missingPhrase, noticeFields, ruleCitation, type Language } from './notice-fields.ts';
-import { asciiFold } from '../notifications/compose.ts';
 
 /** The digest's groups, in the order they are read: what is wrong, what is due, what happened. */
 export const DIGEST_KINDS = ['violation', 'reminder', 'alert'] as const satisfies readonly FindingKind[];

@@ -4,10 +4,6 @@
  * shows in GET /findings, GET /report and GET /heatmap; GET /meetings; GET /rules.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoContactDirectory } from '../../adapters/dynamodb/contact-directory.ts';
-import { DynamoDecisionStore } from '../../adapters/dynamodb/decision-store.ts';
-import { DynamoDeliveryLog } from '../../adapters/dynamodb/delivery-log.ts';
-import { DynamoReportQueries } from '../../adapters/dynamodb/report-queries.ts';
 import type { ApiDeps } from '../../shared/api/api-types.ts';
 import { handleRequest } from '../../shared/api/handle-request.ts';
 import { callerFromClaims, type Caller } from '../../shared/auth/caller.ts';
@@ -16,7 +12,7 @@ import type { CellMeetings, Heatmap, RuleSummary } from '../../shared/contract/d
 import type { ReviewedFinding } from '../../shared/contract/decisions.ts';
 import type { PeriodReport } from '../../shared/contract/report.ts';
 import { buildOrg, exampleEvents, exampleOrgJson, packs } from '../support/builders.ts';
-import type { LocalDynamo } from '../support/dynamo.ts';
+import { apiStores, type LocalDynamo } from '../support/dynamo.ts';
 import { Pipeline } from '../support/pipeline.ts';
 
 const NOW = '2026-04-04T06:00:00+07:00';
@@ -34,6 +30,7 @@ const call = (method: string, path: string, who: Caller | null, body?: unknown, 
 const february = { kind: 'violation', ruleId: 'dieu-le/monthly-regular-meeting', subject: { type: 'cell', id: 'LC.NL.TDP5' }, period: '2026-02' } as const;
 
 let pipeline: Pipeline;
+
 beforeAll(async () => {
   pipeline = await Pipeline.start(buildOrg(exampleOrgJson() as never), packs('yb-qd18'), '2026-01-01T00:00:00+07:00', NOW);
   dynamo = pipeline.dynamo;
@@ -43,10 +40,8 @@ beforeAll(async () => {
     orgStore: pipeline.orgStore,
     ledger: pipeline.queries,
     bus: { put: async () => {} },
-    reports: new DynamoReportQueries(dynamo.db, dynamo.table),
-    decisions: new DynamoDecisionStore(dynamo.db, dynamo.table),
-    contacts: new DynamoContactDirectory(dynamo.db, dynamo.table),
-    deliveries: new DynamoDeliveryLog(dynamo.db, dynamo.table),
+    // The stores the test does not stand in for: the table's own adapters.
+    ...apiStores(dynamo),
     now: () => instantMs(NOW),
   };
 });

@@ -6,11 +6,7 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoContactDirectory } from '../../adapters/dynamodb/contact-directory.ts';
-import { DynamoDecisionStore } from '../../adapters/dynamodb/decision-store.ts';
-import { DynamoDeliveryLog } from '../../adapters/dynamodb/delivery-log.ts';
 import { unitKey } from '../../adapters/dynamodb/keys.ts';
-import { DynamoReportQueries } from '../../adapters/dynamodb/report-queries.ts';
 import type { ApiDeps } from '../../shared/api/api-types.ts';
 import { handleRequest } from '../../shared/api/handle-request.ts';
 import { callerFromClaims, type Caller } from '../../shared/auth/caller.ts';
@@ -19,7 +15,7 @@ import type { Finding } from '../../shared/contract/findings.ts';
 import { MeetingRecorded } from '../../shared/contract/events.ts';
 import { MeetingPreview, UnitRoster } from '../../shared/contract/recording.ts';
 import { buildOrg, exampleEvents, exampleOrgJson, packs } from '../support/builders.ts';
-import type { LocalDynamo } from '../support/dynamo.ts';
+import { apiStores, type LocalDynamo } from '../support/dynamo.ts';
 import { Pipeline } from '../support/pipeline.ts';
 
 const NOW = '2026-04-04T06:00:00+07:00';
@@ -44,6 +40,7 @@ const record = MeetingRecorded.parse({
   attendance: ['TDP2-1', 'TDP2-2', 'TDP2-3', 'TDP2-4'].map((memberId) => ({ memberId, status: 'present' })).concat([{ memberId: 'TDP2-5', status: 'absent' }]),
 });
 
+
 beforeAll(async () => {
   const o = exampleOrgJson();
   o.members.push({ id: 'TDP2-6', name: 'Lường Văn Khánh', cellId: 'LC.NL.TDP2', status: 'full', exemptions: [{ from: '2026-01-01' }] });
@@ -56,10 +53,8 @@ beforeAll(async () => {
     orgStore: pipeline.orgStore,
     ledger: pipeline.queries,
     bus: { put: async () => {} },
-    reports: new DynamoReportQueries(dynamo.db, dynamo.table),
-    decisions: new DynamoDecisionStore(dynamo.db, dynamo.table),
-    contacts: new DynamoContactDirectory(dynamo.db, dynamo.table),
-    deliveries: new DynamoDeliveryLog(dynamo.db, dynamo.table),
+    // The stores the test does not stand in for: the table's own adapters.
+    ...apiStores(dynamo),
     config: pipeline.deps.config,
     now: () => instantMs(NOW),
   };

@@ -12,6 +12,7 @@ import { inject } from 'vitest';
 import * as z from 'zod';
 import { meterDynamo, type Meter } from '../../adapters/dynamodb/metering.ts';
 import { createTableAndWait } from '../../adapters/dynamodb/create-table.ts';
+import { dynamoPorts } from '../../adapters/dynamodb/dynamo-ports.ts';
 import { launchDynamoDbLocal, type RunningEngine } from './dynamodb-local.ts';
 
 declare module 'vitest' {
@@ -103,4 +104,10 @@ export async function openTable(server: RunningEngine, stopServer = false): Prom
 /** A server of the chosen engine with a fresh table; stop() ends both. */
 export async function startDynamo(): Promise<LocalDynamo> {
   return openTable(await startServer(), true);
+}
+
+/** The API's stores over a test table (reports, decisions, contacts, deliveries): what a test of the routes does not stand in for. */
+export function apiStores(d: Pick<LocalDynamo, 'db' | 'table'>) {
+  const { reports, decisions, contacts, deliveries } = dynamoPorts(d.db, d.table);
+  return { reports, decisions, contacts, deliveries };
 }
