@@ -8,7 +8,7 @@ import { parseWith } from '../shared/contract/issues.ts';
 import { Instant } from '../shared/contract/primitives.ts';
 import { Engine } from '../shared/engine/engine.ts';
 import { Ledger } from '../shared/ledger/ledger.ts';
-import { parseOrg } from '../shared/org/parse-org.ts';
+import { parseOwnedOrg } from '../shared/org/parse-org.ts';
 import { ALWAYS_ON_PACK, BUILT_IN_PACKS } from '../shared/rules/packs/index.ts';
 import { RulePack } from '../shared/rules/rule-pack.ts';
 import { formatTable } from './format-table.ts';
@@ -80,7 +80,7 @@ export async function evaluateCommand(argv: string[], out: NodeJS.WritableStream
   const asOf = parseAsOf(values['as-of']);
   const from = parseFrom(values.from);
   const packs = await loadPacks(values.packs);
-  const org = await readJsonFile(values.org, parseOrg);
+  const org = await readJsonFile(values.org, parseOwnedOrg);
 
   // Packs the org binds to parts of its tree govern only there; --packs and dieu-le govern everywhere.
   const bindings = org.snapshot.packs ?? [];

@@ -42,8 +42,13 @@ export async function readLargeJsonObject(file: string, chunkBytes = 1 << 22): P
     throw new InputError(file, at, null, detail);
   };
   const finish = (chunk: Buffer, end: number): void => {
-    parts.push(chunk.subarray(start, end));
-    const text = Buffer.concat(parts).toString('utf8');
+    // Most elements lie in one chunk: decoded straight from it, with no copy.
+    let text: string;
+    if (parts.length === 0) text = chunk.toString('utf8', start, end);
+    else {
+      parts.push(chunk.subarray(start, end));
+      text = Buffer.concat(parts).toString('utf8');
+    }
     try {
       section!.push(JSON.parse(text));
     } catch {

@@ -95,6 +95,27 @@ function walk(json: unknown, max: number): Walk {
   return { fields, tooDeep: null };
 }
 
+/** Fields of every object in a parsed value, or -1 when it nests deeper than the limit (recursion bounded by it). */
+function countFields(json: unknown, depth: number): number {
+  if (json === null || typeof json !== 'object') return 0;
+  if (depth >= MAX_JSON_DEPTH) return -1;
+  let fields = 0;
+  if (Array.isArray(json)) {
+    for (let i = 0; i < json.length; i++) {
+      const n = countFields(json[i], depth + 1);
+      if (n < 0) return -1;
+      fields += n;
+    }
+    return fields;
+  }
+  for (const key in json) {
+    fields++;
+    const n = countFields((json as Record<string, unknown>)[key], depth + 1);
+    if (n < 0) return -1;
+    fields += n;
+  }
+  return fields;
+}
 
 /** The first field given twice in one object (valid JSON, nesting already bounded). */
 function duplicateKey(text: string): JsonTextIssue | null {
@@ -133,7 +154,9 @@ export function parseJsonText(raw: string): JsonText {
     const column = first.offset - text.lastIndexOf('\n', first.offset - 1);
     return { ok: false, issue: { path: [], message: `invalid JSON (${printParseErrorCode(first.error)} at line ${line}, column ${column})`, line, syntax: true } };
   }
-  const walked = walk(json, MAX_JSON_DEPTH);
+  // The common case, bounded and without garbage; the walk that finds the path runs only on a value too deep.
+  const fields = countFields(json, 0);
+  const walked: Walk = fields >= 0 ? { fields, tooDeep: null } : walk(json, MAX_JSON_DEPTH);
   if (walked.tooDeep) return { ok: false, issue: { path: walked.tooDeep, message: `nested more than ${MAX_JSON_DEPTH} levels deep; no part of the contract nests so deep`, line: null, syntax: false } };
   // Counting is cheap and exact: JSON.parse keeps one field per name, so fewer parsed fields than names in the text means a name was repeated; only then is the text parsed again to say where.
   if (walked.fields === fieldNamesIn(text)) return { ok: true, json };
