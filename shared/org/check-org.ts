@@ -1,27 +1,38 @@
 import type { ContractIssue } from '../contract/issues.ts';
-import type { OrgSnapshot } from '../contract/org.ts';
+import type { Member, OrgSnapshot, Unit } from '../contract/org.ts';
+
+/** The lookups the checks build, handed on to the index so a country's 5.6 million members are hashed once. */
+export interface OrgLookups {
+  units: Map<string, Unit>;
+  members: Map<string, Member>;
+}
 
 /**
  * The checks a schema cannot make alone: every reference resolves, ids are
  * unique, the unit tree has no cycle and no cell sits under a cell.
  */
 export function checkOrgReferences(org: OrgSnapshot): ContractIssue[] {
+  return checkAndLookUp(org).issues;
+}
+
+/** The checks, and the lookups by id they built. */
+export function checkAndLookUp(org: OrgSnapshot): { issues: ContractIssue[]; lookups: OrgLookups } {
   const issues: ContractIssue[] = [];
   const units = new Map(org.units.map((u) => [u.id, u]));
 
-  /** The ids of a list, each duplicate reported; a country has 5.6 million members, so this one set serves every later look-up. */
-  const idsOf = (list: ReadonlyArray<{ id: string }>, where: string): Set<string> => {
-    const seen = new Set<string>();
+  /** A list by id, each duplicate reported; a country has 5.6 million members, so this one map serves every later look-up, the index's too. */
+  const byId = <T extends { id: string }>(list: readonly T[], where: string): Map<string, T> => {
+    const seen = new Map<string, T>();
     for (let i = 0; i < list.length; i++) {
-      const id = list[i]!.id;
-      if (seen.has(id)) issues.push({ path: [where, i, 'id'], message: `duplicate id "${id}"` });
-      else seen.add(id);
+      const item = list[i]!;
+      if (seen.has(item.id)) issues.push({ path: [where, i, 'id'], message: `duplicate id "${item.id}"` });
+      else seen.set(item.id, item);
     }
     return seen;
   };
-  idsOf(org.units, 'units');
-  const members = idsOf(org.members, 'members');
-  idsOf(org.leaders, 'leaders');
+  if (units.size !== org.units.length) byId(org.units, 'units');
+  const members = byId(org.members, 'members');
+  byId(org.leaders, 'leaders');
 
   org.units.forEach((u, i) => {
     if (u.parentId === null) return;
@@ -65,5 +76,5 @@ export function checkOrgReferences(org: OrgSnapshot): ContractIssue[] {
       if (!units.has(a.unitId)) issues.push({ path: ['leaders', i, 'assignments', j, 'unitId'], message: `unknown unit "${a.unitId}"` });
     });
   });
-  return issues;
+  return { issues, lookups: { units, members } };
 }

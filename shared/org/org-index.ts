@@ -1,4 +1,5 @@
 import type { Leader, Member, OrgSnapshot, PackBinding, Role, Unit } from '../contract/org.ts';
+import type { OrgLookups } from './check-org.ts';
 import { committeeMembers, pathOf, type OrgReferences, type UnitReference } from './org-references.ts';
 
 /** Inclusive local-date range check; dates are `YYYY-MM-DD`, so string order is date order. */
@@ -18,18 +19,24 @@ const CELL_OFFICER_ROLES: ReadonlySet<Role> = new Set(['secretary', 'deputy_secr
  * active or exempted on a date, and which units lie under which.
  */
 export class OrgIndex {
-  readonly units = new Map<string, Unit>();
-  readonly members = new Map<string, Member>();
+  readonly units: Map<string, Unit>;
+  readonly members: Map<string, Member>;
   readonly leaders = new Map<string, Leader>();
   private readonly membersByCell = new Map<string, Member[]>();
   private readonly officersByCell = new Map<string, Leader[]>();
   private readonly bindingsByPack = new Map<string, PackBinding[]>();
 
-  constructor(readonly snapshot: OrgSnapshot) {
-    for (const u of snapshot.units) this.units.set(u.id, u);
+  /** `lookups`: the maps by id the reference checks built over this snapshot (checkAndLookUp), reused rather than built again. */
+  constructor(
+    readonly snapshot: OrgSnapshot,
+    lookups?: OrgLookups,
+  ) {
+    this.units = lookups?.units ?? new Map(snapshot.units.map((u) => [u.id, u]));
+    this.members = lookups?.members ?? new Map();
     for (const b of snapshot.packs ?? []) this.bindingsByPack.set(b.pack, [...(this.bindingsByPack.get(b.pack) ?? []), b]);
+    const hashed = lookups !== undefined;
     for (const m of snapshot.members) {
-      this.members.set(m.id, m);
+      if (!hashed) this.members.set(m.id, m);
       const list = this.membersByCell.get(m.cellId);
       if (list) list.push(m);
       else this.membersByCell.set(m.cellId, [m]);
