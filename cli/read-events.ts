@@ -14,8 +14,13 @@ export interface NumberedEvent {
   event: MeetingEvent;
 }
 
+export interface ReadEventsOptions {
+  /** Only lines this says yes to are parsed and checked (a worker's share, cli/evaluate-worker.ts); default: all. */
+  select?: (text: string, line: number) => boolean;
+}
+
 /** Events checked by `schema`: the contract with the score sheets the caller knows (meetingEventWith). */
-export async function* readEvents(file: string, org: OrgIndex, schema: MeetingEventSchema): AsyncGenerator<NumberedEvent> {
+export async function* readEvents(file: string, org: OrgIndex, schema: MeetingEventSchema, options: ReadEventsOptions = {}): AsyncGenerator<NumberedEvent> {
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const opened = new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
@@ -27,7 +32,7 @@ export async function* readEvents(file: string, org: OrgIndex, schema: MeetingEv
   let line = 0;
   for await (const text of linesOf(stream)) {
     line++;
-    if (text.trim() === '') continue;
+    if (text.trim() === '' || (options.select && !options.select(text, line))) continue;
     const read = parseJsonText(text);
     if (!read.ok) throw InputError.fromJsonIssue(file, line, read.issue);
     const json = read.json;

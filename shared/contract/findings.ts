@@ -41,6 +41,15 @@ export function compareFindings(a: Finding, b: Finding): number {
   return 0;
 }
 
+/**
+ * compareFindings as one string, for merging findings made in worker threads:
+ * ids and periods hold no NUL, so comparing the joined keys is comparing
+ * field by field.
+ */
+export function findingSortKey(f: Finding): string {
+  return `${f.period}\0${f.ruleId}\0${f.subject.id}\0${f.kind}`;
+}
+
 /** Two findings are the same finding when kind, rule, subject and period agree. */
 export function findingIdentity(f: Pick<Finding, 'kind' | 'ruleId' | 'subject' | 'period'>): string {
   return `${f.kind}|${f.ruleId}|${f.subject.type}:${f.subject.id}|${f.period}`;

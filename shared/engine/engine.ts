@@ -34,6 +34,8 @@ export interface EvaluateOptions {
   from?: number;
   /** Only these entries (`entryKey`): the pipeline evaluates what an event touched or a sweep reads. Default: everything. */
   scope?: ReadonlySet<string>;
+  /** Only subjects this worker owns (shared/engine/partition.ts). Default: every subject. */
+  owns?: (subject: Subject) => boolean;
 }
 
 export interface EngineOptions {
@@ -177,13 +179,22 @@ export class Engine {
   }
 
   private context(ledger: Ledger, instant: number, options: EvaluateOptions): EvaluationContext {
-    return new EvaluationContext(this.org, ledger, instant, options.from ?? defaultFrom(ledger, instant), this.graceDays, options.scope, this.applies);
+    return new EvaluationContext(this.org, ledger, instant, options.from ?? defaultFrom(ledger, instant), this.graceDays, options.scope, this.applies, options.owns);
   }
 }
 
 /** The first instant of the month of the earliest meeting that still counts (not retracted), or of the instant's month when there is none. */
 export function defaultFrom(ledger: Ledger, instant: number): number {
+  return monthStartOf(earliestHeldAt(ledger, instant));
+}
+
+/** When the earliest meeting that still counts was held; `instant` when none was held before it. */
+export function earliestHeldAt(ledger: Ledger, instant: number): number {
   let earliest = instant;
   for (const m of ledger.meetings.values()) if (!m.retracted && m.heldAt !== null && m.heldAt < earliest) earliest = m.heldAt;
-  return periodBounds(periodOf(earliest, 'month')).start;
+  return earliest;
+}
+
+export function monthStartOf(instant: number): number {
+  return periodBounds(periodOf(instant, 'month')).start;
 }

@@ -40,6 +40,8 @@ export class EvaluationContext {
     private readonly scope: ReadonlySet<string> | undefined,
     /** Whether a rule's pack governs a unit on a date (packs bound to part of the tree). */
     readonly applies: (ruleId: string, unitId: string, date: string) => boolean = () => true,
+    /** The subjects this worker makes findings for; every subject when absent. */
+    private readonly owns?: (subject: Subject) => boolean,
   ) {
     this.today = localDateOf(instant);
   }
@@ -70,6 +72,7 @@ export class EvaluationContext {
 
   /** Whether (rule, subject, period) is to be evaluated: the pipeline evaluates only what an event touched or a sweep opened. */
   inScope(ruleId: string, subject: Subject, period: string): boolean {
+    if (this.owns !== undefined && !this.owns(subject)) return false;
     return this.scope === undefined || this.scope.has(entryKey(ruleId, subject, period));
   }
 

@@ -114,6 +114,28 @@ export class Ledger {
     if (entry.slots.size === 0) entries.delete(key);
   }
 
+  /** Every entry, rule by rule. */
+  *allEntries(): Generator<LedgerEntry> {
+    for (const entries of this.byRule.values()) yield* entries.values();
+  }
+
+  /** Takes an entry out whole: it moves to the worker that makes its subject's findings (shared/engine/partition.ts). */
+  drop(entry: LedgerEntry): void {
+    this.byRule.get(entry.ruleId)?.delete(subjectKey(entry.subject, entry.period));
+  }
+
+  /** Knows a meeting another worker holds, so findings can describe it; it makes no marks here. */
+  adopt(meeting: MeetingEntry): void {
+    if (!this.meetings.has(meeting.meetingId)) this.meetings.set(meeting.meetingId, meeting);
+  }
+
+  /** Adds a moved entry's meetings slot by slot; another worker made them, so none is in this ledger yet. */
+  merge(entry: LedgerEntry): void {
+    for (const [slot, meetings] of entry.slots) {
+      for (const [meetingId, evidence] of meetings) this.add({ ruleId: entry.ruleId, subject: entry.subject, period: entry.period, slot, meetingId, evidence });
+    }
+  }
+
   /** A plain, order-free picture of the whole ledger, for comparing two runs. */
   snapshot(): Record<string, Record<string, string[]>> {
     const out: Record<string, Record<string, string[]>> = {};
