@@ -8,6 +8,9 @@
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { documentClient } from '../../adapters/dynamodb/dynamo-ports.ts';
+import { DynamoOrgStore } from '../../adapters/dynamodb/org-store.ts';
 import { SqsSweepQueue } from '../../adapters/sqs/sqs-sweep-queue.ts';
 import { formatInstant, instantMs } from '../../shared/calendar/period.ts';
 import type { SweepJob } from '../../shared/contract/sweep-job.ts';
@@ -20,6 +23,8 @@ import { deliveryDeps, MAX_RECEIVES, sqs } from '../wiring/delivery-deps.ts';
 import { logger, metrics } from '../wiring/observability.ts';
 
 const deps = deliveryDeps();
+/** The fan-out reads the provinces from the org's meta item. */
+const orgStore = new DynamoOrgStore(documentClient(new DynamoDBClient({})), requiredEnv('TABLE_NAME'));
 const processor = new BatchProcessor(EventType.SQS);
 
 /** A digest run has a sweep's shape: one province at one instant (the instant picks the local day). */
@@ -48,7 +53,7 @@ async function digestRecord(record: SQSRecord): Promise<void> {
 export const handler = async (event: SQSEvent | { source?: string }, context: Context) => {
   try {
     if ('Records' in event) return await processPartialResponse(event, digestRecord, processor, { context, throwOnFullBatchFailure: false });
-    const provinces = await fanOutSweeps(formatInstant(Date.now()), { store: deps.store, queue: new SqsSweepQueue(sqs, requiredEnv('DIGEST_QUEUE_URL')) });
+    const provinces = await fanOutSweeps(formatInstant(Date.now()), { store: orgStore, queue: new SqsSweepQueue(sqs, requiredEnv('DIGEST_QUEUE_URL')) });
     logger.info('digest runs fanned out', { provinces });
     return { provinces };
   } finally {

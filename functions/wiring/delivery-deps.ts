@@ -11,7 +11,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { documentClient, dynamoPorts } from '../../adapters/dynamodb/dynamo-ports.ts';
+import { DynamoContactDirectory } from '../../adapters/dynamodb/contact-directory.ts';
+import { DynamoDeliveryLog } from '../../adapters/dynamodb/delivery-log.ts';
+import { documentClient } from '../../adapters/dynamodb/dynamo-ports.ts';
 import { accessTokenOf, secretFromExtension } from '../../adapters/aws/secrets-extension.ts';
 import type { Fetch } from '../../adapters/http/post-json.ts';
 import { ZnsChannel } from '../../adapters/http/zns-channel.ts';
@@ -59,12 +61,11 @@ export function deliverySenders(env: Env, clients: { ses: SESv2Client; sns: SNSC
 
 export function deliveryDeps(env: Env = process.env) {
   const db = documentClient(new DynamoDBClient({}));
-  const ports = dynamoPorts(db, requiredEnv('TABLE_NAME', env as NodeJS.ProcessEnv));
+  const table = requiredEnv('TABLE_NAME', env as NodeJS.ProcessEnv);
+  // Only the adapters delivery uses, not dynamoPorts: the others would be bundled with them (≤ 500 KB a function).
   return {
-    contacts: ports.contacts,
-    log: ports.deliveries,
-    /** For the digests' fan-out: the provinces of the org. */
-    store: ports.store,
+    contacts: new DynamoContactDirectory(db, table),
+    log: new DynamoDeliveryLog(db, table),
     senders: deliverySenders(env, { ses: new SESv2Client({}), sns: new SNSClient({}) }),
     config: deliveryConfig(env),
     deadLetters: new SqsDeadLetters(sqs, requiredEnv('DEAD_LETTER_QUEUE_URL', env as NodeJS.ProcessEnv)),

@@ -2,7 +2,8 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { documentClient, dynamoPorts } from '../../adapters/dynamodb/dynamo-ports.ts';
+import { documentClient } from '../../adapters/dynamodb/dynamo-ports.ts';
+import { DynamoLedgerStore } from '../../adapters/dynamodb/ledger-store.ts';
 import { meterDynamo } from '../../adapters/dynamodb/metering.ts';
 import { SnsNotifier } from '../../adapters/sns/sns-notifier.ts';
 import { SqsDeadLetters } from '../../adapters/sqs/sqs-dead-letters.ts';
@@ -19,7 +20,8 @@ export function pipelineDeps() {
   const dynamo = new DynamoDBClient({});
   const meter = meterDynamo(dynamo);
   return {
-    store: dynamoPorts(documentClient(dynamo), requiredEnv('TABLE_NAME')).store,
+    // The one adapter the pipeline uses, not dynamoPorts: the others would be bundled with it (≤ 500 KB a function).
+    store: new DynamoLedgerStore(documentClient(dynamo), requiredEnv('TABLE_NAME')),
     notifier: new SnsNotifier(new SNSClient({}), { reminders: requiredEnv('REMINDERS_TOPIC_ARN'), violations: requiredEnv('VIOLATIONS_TOPIC_ARN') }),
     deadLetters: new SqsDeadLetters(sqs, requiredEnv('DEAD_LETTER_QUEUE_URL')),
     config: pipelineConfig(process.env),

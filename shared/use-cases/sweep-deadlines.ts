@@ -15,7 +15,8 @@ import { reconcileEntry } from '../pipeline/reconcile.ts';
 import { saveAndAnnounce } from './announce.ts';
 import { engineOptions, type PipelineConfig } from './pipeline-config.ts';
 
-export async function fanOutSweeps(at: string, deps: { store: LedgerStore; queue: SweepQueue }): Promise<number> {
+/** `store`: anything that lists the org's provinces (the ledger store; the digests pass the org store). */
+export async function fanOutSweeps(at: string, deps: { store: { provinces(): Promise<readonly string[]> }; queue: SweepQueue }): Promise<number> {
   const provinces = await deps.store.provinces();
   await deps.queue.enqueue(provinces.map((provinceId) => ({ provinceId, at })));
   return provinces.length;
