@@ -2,7 +2,7 @@
  * One timed run of a command as a child process: wall time from spawn to
  * exit, the child's peak RSS, and the number of lines it printed (counted as
  * they stream by, never held). Pinned to one core with `taskset -c 0` when
- * the machine has it. Peak RSS comes from GNU time (`/usr/bin/time -f %M`,
+ * the machine has it, unless asked for all cores. Peak RSS comes from GNU time (`/usr/bin/time -f %M`,
  * the kernel's ru_maxrss of the child); without it, from the child itself
  * through a tiny --import probe that reports process.resourceUsage().maxRSS.
  */
@@ -31,8 +31,8 @@ const PROBE = `data:text/javascript,${encodeURIComponent(
   `import { writeSync } from 'node:fs'; process.on('exit', () => writeSync(2, '\\n${PROBE_MARK}' + process.resourceUsage().maxRSS + '\\n'));`,
 )}`;
 
-export function makeRunner(): Runner {
-  const pinned = works('taskset', ['-c', '0', 'true']);
+export function makeRunner({ oneCore = true }: { oneCore?: boolean } = {}): Runner {
+  const pinned = oneCore && works('taskset', ['-c', '0', 'true']);
   const gnuTime = works('/usr/bin/time', ['-f', '%M', '-o', '/dev/null', 'true']);
   return {
     pinnedTo: pinned ? 'taskset -c 0' : null,

@@ -53,10 +53,18 @@ async function scales(full: boolean): Promise<Scale[]> {
   return out;
 }
 
-/** chibo's findings on the peer's packs, as identities, and the pinned wall time of the same command. */
+/**
+ * Worker threads for the all-cores runs: one per core for the province; one
+ * for the country, where each worker would hold the whole org (about 4 GB).
+ */
+function allCoresWorkers(scale: Scale): number {
+  return scale.name === 'country-month' ? 1 : cpus().length;
+}
+
+/** chibo's findings on the peer's packs, as identities, and the wall time of the same command on all cores, as DuckDB runs. */
 async function chiboOnPeerChecks(scale: Scale): Promise<{ seconds: number; findings: string[] }> {
-  const args = ['bin/chibo.js', 'evaluate', '--org', join(relative(ROOT, scale.dir), 'org.json'), '--events', join(relative(ROOT, scale.dir), 'events.jsonl'), '--packs', PEER_PACKS, '--as-of', scale.asOf];
-  const timed = await makeRunner().run(args, ROOT);
+  const args = ['bin/chibo.js', 'evaluate', '--org', join(relative(ROOT, scale.dir), 'org.json'), '--events', join(relative(ROOT, scale.dir), 'events.jsonl'), '--packs', PEER_PACKS, '--as-of', scale.asOf, '--workers', String(allCoresWorkers(scale))];
+  const timed = await makeRunner({ oneCore: false }).run(args, ROOT);
   const { stdout } = await promisify(execFile)(process.execPath, args, { cwd: ROOT, maxBuffer: 1 << 30 });
   const findings = stdout
     .split('\n')
@@ -80,9 +88,11 @@ async function main(): Promise<void> {
   const duckdb: Array<{ scale: string; seconds: number; chiboSeconds: number; ratio: number; findingsCompared: number; rules: readonly string[] }> = [];
   for (const scale of await scales(full)) {
     console.log(`\n== ${scale.name}: ${fmt(scale.manifest.org.members)} members, ${fmt(scale.manifest.cells)} cells, ${fmt(scale.manifest.events.recordedEvents)} meeting records`);
-    const e = await benchEngine({ scale: scale.name, dataDir: scale.dir, manifest: scale.manifest, runs, asOf: scale.asOf });
-    engine.push(e);
-    console.log(`engine (all packs): ${e.seconds} s, ${fmt(e.meetingsPerSecond)} meetings/s, ${fmt(e.attendanceRecordsPerSecond)} attendance records/s, peak RSS ${fmt(e.peakRssMb)} MB`);
+    for (const cores of ['one', 'all'] as const) {
+      const e = await benchEngine({ scale: scale.name, dataDir: scale.dir, manifest: scale.manifest, runs, asOf: scale.asOf, cores, workers: cores === 'one' ? 1 : allCoresWorkers(scale) });
+      engine.push(e);
+      console.log(`engine (all packs, ${e.cores === 'one' ? 'one core' : 'all cores'}, ${e.workers} worker${e.workers === 1 ? '' : 's'}): ${e.seconds} s, ${fmt(e.meetingsPerSecond)} meetings/s, ${fmt(e.attendanceRecordsPerSecond)} attendance records/s, peak RSS ${fmt(e.peakRssMb)} MB`);
+    }
 
     const chibo = await chiboOnPeerChecks(scale);
     const peer = await runDuckdbPeer({ orgFile: join(scale.dir, 'org.json'), eventsFile: join(scale.dir, 'events.jsonl'), asOf: scale.asOf });
@@ -118,7 +128,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     full,
     machine,
-    engine: engine.map((e) => ({ scale: e.scale, meetings: e.meetings, seconds: e.seconds, meetingsPerSecond: e.meetingsPerSecond, attendanceRecordsPerSecond: e.attendanceRecordsPerSecond, peakRssMb: e.peakRssMb, findings: e.findings, runs: e.runs })),
+    engine: engine.map((e) => ({ scale: e.scale, cores: e.cores, workers: e.workers, meetings: e.meetings, seconds: e.seconds, meetingsPerSecond: e.meetingsPerSecond, attendanceRecordsPerSecond: e.attendanceRecordsPerSecond, peakRssMb: e.peakRssMb, findings: e.findings, runs: e.runs })),
     duckdb,
     pipeline,
     bundles,
@@ -129,7 +139,7 @@ async function main(): Promise<void> {
   await writeFile(join(RESULTS, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   if (full) {
     await writeFile(join(RESULTS, 'full.json'), `${JSON.stringify(results, null, 2)}\n`);
-    await writeFile(fileURLToPath(new URL('../docs/throughput.svg', import.meta.url)), throughputSvg(results.engine, duckdb));
+    await writeFile(fileURLToPath(new URL('../docs/throughput.svg', import.meta.url)), throughputSvg(results.engine.filter((e) => e.cores === 'one'), duckdb));
     const doc = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
     const text = await readFile(doc, 'utf8');
     const begin = '<!-- bench:begin -->';
