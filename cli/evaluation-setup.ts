@@ -10,7 +10,6 @@ import type { Finding } from '../shared/contract/findings.ts';
 import { Engine } from '../shared/engine/engine.ts';
 import { Ledger } from '../shared/ledger/ledger.ts';
 import type { OrgIndex } from '../shared/org/org-index.ts';
-import { parseOwnedOrg } from '../shared/org/parse-org.ts';
 import { meetingEventWith, type MeetingEventSchema } from '../shared/quality/checked-event.ts';
 import { knownSheets } from '../shared/quality/known-sheets.ts';
 import { ALWAYS_ON_PACK, BUILT_IN_PACKS } from '../shared/rules/packs/index.ts';
@@ -18,6 +17,7 @@ import { RulePack } from '../shared/rules/rule-pack.ts';
 import { InputError } from './input-error.ts';
 import { readEvents } from './read-events.ts';
 import { readJsonFile } from './read-json-file.ts';
+import { readOrgFile } from './read-org-file.ts';
 
 export interface EvaluateArgs {
   org: string;
@@ -46,10 +46,10 @@ export async function checkOptions(args: EvaluateArgs): Promise<{ asOf: number; 
 
 export async function prepareEvaluation(args: EvaluateArgs): Promise<Evaluation> {
   const { asOf, from, packs } = await checkOptions(args);
-  const org = await readJsonFile(args.org, parseOwnedOrg);
+  const org = await readOrgFile(args.org);
 
   // Packs the org binds to parts of its tree govern only there; --packs and dieu-le govern everywhere.
-  const bindings = org.snapshot.packs ?? [];
+  const bindings = org.packs;
   const everywhere = new Set(packs.map((p) => p.id));
   for (const [i, binding] of bindings.entries()) {
     if (packs.some((p) => p.id === binding.pack)) continue;

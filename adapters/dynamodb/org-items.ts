@@ -99,7 +99,7 @@ export function orgItems(snapshot: OrgSnapshot): OrgItems {
     for (const { unitId } of [...l.positions, ...l.assignments]) leadersAt.set(unitId, (leadersAt.get(unitId) ?? new Set()).add(l.id));
   }
   const memberById = new Map(snapshot.members.map((m) => [m.id, m]));
-  const committees = committeeMembers(snapshot);
+  const committees = committeeMembers(snapshot.leaders);
   const bindingsOn = (unitIds: Iterable<string>) => {
     const ids = new Set(unitIds);
     return (snapshot.packs ?? []).filter((b) => ids.has(b.unitId));

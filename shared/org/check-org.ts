@@ -1,26 +1,15 @@
 import type { ContractIssue } from '../contract/issues.ts';
-import type { Member, OrgSnapshot, Unit } from '../contract/org.ts';
-
-/** The lookups the checks build, handed on to the index so a country's 5.6 million members are hashed once. */
-export interface OrgLookups {
-  units: Map<string, Unit>;
-  members: Map<string, Member>;
-}
+import type { OrgSnapshot } from '../contract/org.ts';
 
 /**
  * The checks a schema cannot make alone: every reference resolves, ids are
  * unique, the unit tree has no cycle and no cell sits under a cell.
  */
 export function checkOrgReferences(org: OrgSnapshot): ContractIssue[] {
-  return checkAndLookUp(org).issues;
-}
-
-/** The checks, and the lookups by id they built. */
-export function checkAndLookUp(org: OrgSnapshot): { issues: ContractIssue[]; lookups: OrgLookups } {
   const issues: ContractIssue[] = [];
   const units = new Map(org.units.map((u) => [u.id, u]));
 
-  /** A list by id, each duplicate reported; a country has 5.6 million members, so this one map serves every later look-up, the index's too. */
+  /** A list by id, each duplicate reported. */
   const byId = <T extends { id: string }>(list: readonly T[], where: string): Map<string, T> => {
     const seen = new Map<string, T>();
     for (let i = 0; i < list.length; i++) {
@@ -76,5 +65,5 @@ export function checkAndLookUp(org: OrgSnapshot): { issues: ContractIssue[]; loo
       if (!units.has(a.unitId)) issues.push({ path: ['leaders', i, 'assignments', j, 'unitId'], message: `unknown unit "${a.unitId}"` });
     });
   });
-  return { issues, lookups: { units, members } };
+  return issues;
 }

@@ -1,5 +1,5 @@
 import type { Leader, Member, OrgSnapshot, PackBinding, Role, Unit } from '../contract/org.ts';
-import type { OrgLookups } from './check-org.ts';
+import { MemberTable } from './member-table.ts';
 import { committeeMembers, pathOf, type OrgReferences, type UnitReference } from './org-references.ts';
 
 /** Inclusive local-date range check; dates are `YYYY-MM-DD`, so string order is date order. */
@@ -14,34 +14,46 @@ export function overlapsDays(range: { from?: string | undefined; to?: string | u
 
 const CELL_OFFICER_ROLES: ReadonlySet<Role> = new Set(['secretary', 'deputy_secretary']);
 
+/** An org already checked, in the form the index keeps: what the streaming reader (org-builder.ts) builds without a snapshot. */
+export interface OrgParts {
+  units: Map<string, Unit>;
+  members: MemberTable;
+  leaders: readonly Leader[];
+  packs: readonly PackBinding[];
+}
+
 /**
- * Read-only lookups over a validated org snapshot: who belongs where, who is
- * active or exempted on a date, and which units lie under which.
+ * Read-only lookups over a validated org: who belongs where, who is active
+ * or exempted on a date, and which units lie under which. Members are held
+ * as columns (member-table.ts); units and leaders, a few hundred thousand
+ * even for a country, as the schema's objects.
  */
 export class OrgIndex {
   readonly units: Map<string, Unit>;
-  readonly members: Map<string, Member>;
+  readonly members: MemberTable;
   readonly leaders = new Map<string, Leader>();
-  private readonly membersByCell = new Map<string, Member[]>();
+  /** The snapshot's pack bindings (its optional `packs`). */
+  readonly packs: readonly PackBinding[];
   private readonly officersByCell = new Map<string, Leader[]>();
   private readonly bindingsByPack = new Map<string, PackBinding[]>();
+  private source: OrgSnapshot | undefined;
 
-  /** `lookups`: the maps by id the reference checks built over this snapshot (checkAndLookUp), reused rather than built again. */
-  constructor(
-    readonly snapshot: OrgSnapshot,
-    lookups?: OrgLookups,
-  ) {
-    this.units = lookups?.units ?? new Map(snapshot.units.map((u) => [u.id, u]));
-    this.members = lookups?.members ?? new Map();
-    for (const b of snapshot.packs ?? []) this.bindingsByPack.set(b.pack, [...(this.bindingsByPack.get(b.pack) ?? []), b]);
-    const hashed = lookups !== undefined;
-    for (const m of snapshot.members) {
-      if (!hashed) this.members.set(m.id, m);
-      const list = this.membersByCell.get(m.cellId);
-      if (list) list.push(m);
-      else this.membersByCell.set(m.cellId, [m]);
+  /** From a snapshot the caller has validated (parseOrg), or from parts already checked. */
+  constructor(from: OrgSnapshot | OrgParts) {
+    if (from.members instanceof MemberTable) {
+      const parts = from as OrgParts;
+      this.units = parts.units;
+      this.members = parts.members;
+      this.packs = parts.packs;
+    } else {
+      const snapshot = from as OrgSnapshot;
+      this.source = snapshot;
+      this.units = new Map(snapshot.units.map((u) => [u.id, u]));
+      this.members = MemberTable.of(snapshot.members);
+      this.packs = snapshot.packs ?? [];
     }
-    for (const l of snapshot.leaders) {
+    for (const b of this.packs) this.bindingsByPack.set(b.pack, [...(this.bindingsByPack.get(b.pack) ?? []), b]);
+    for (const l of from.leaders) {
       this.leaders.set(l.id, l);
       for (const p of l.positions) {
         if (!CELL_OFFICER_ROLES.has(p.role)) continue;
@@ -50,6 +62,17 @@ export class OrgIndex {
         this.officersByCell.set(p.unitId, list);
       }
     }
+  }
+
+  /** The org as a snapshot: the one it was built from, or one made up from its parts. */
+  get snapshot(): OrgSnapshot {
+    this.source ??= {
+      units: [...this.units.values()],
+      members: [...this.members.values()],
+      leaders: [...this.leaders.values()],
+      ...(this.packs.length > 0 ? { packs: [...this.packs] } : {}),
+    };
+    return this.source;
   }
 
   /** Where a pack is bound (the snapshot's optional `packs`). */
@@ -76,7 +99,7 @@ export class OrgIndex {
   }
 
   cellMembers(cellId: string): readonly Member[] {
-    return this.membersByCell.get(cellId) ?? [];
+    return this.members.inCell(cellId);
   }
 
   memberActiveOn(member: Member, date: string): boolean {
@@ -104,7 +127,7 @@ export class OrgIndex {
 
   /** The cell a leader belongs to as a member, if any. */
   leaderOwnCell(leader: Leader): string | undefined {
-    return leader.memberId === undefined ? undefined : this.members.get(leader.memberId)?.cellId;
+    return leader.memberId === undefined ? undefined : this.members.cellOf(leader.memberId);
   }
 
   private referenceCache: OrgReferences | undefined;
@@ -112,7 +135,7 @@ export class OrgIndex {
   /** What an event may reference (checkEventReferences), worked out once per unit and leader asked for. */
   references(): OrgReferences {
     if (this.referenceCache) return this.referenceCache;
-    const committees = committeeMembers(this.snapshot);
+    const committees = committeeMembers(this.leaders.values());
     const units = new Map<string, UnitReference>();
     const leaders = new Map<string, ReadonlySet<string>>();
     const parentOf = (id: string) => this.units.get(id)?.parentId;
@@ -121,7 +144,9 @@ export class OrgIndex {
         if (!this.units.has(unitId)) return undefined;
         let ref = units.get(unitId);
         if (!ref) {
-          ref = { path: pathOf(unitId, parentOf), attendees: new Set([...this.cellMembers(unitId).map((m) => m.id), ...(committees.get(unitId) ?? [])]) };
+          const committee = committees.get(unitId) ?? [];
+          // Asked of the columns, not kept as a set: a country has 230,000 cells.
+          ref = { path: pathOf(unitId, parentOf), attendees: { has: (memberId) => this.members.cellOf(memberId) === unitId || committee.includes(memberId) } };
           units.set(unitId, ref);
         }
         return ref;

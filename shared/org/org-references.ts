@@ -4,13 +4,13 @@
  * its visiting leaders (where they serve). The CLI reads it from the whole
  * org, the API from the store's items for the event's cell and leaders.
  */
-import type { OrgSnapshot } from '../contract/org.ts';
+import type { Leader } from '../contract/org.ts';
 
 export interface UnitReference {
   /** Unit ids from the root (the province) down to the unit. */
   path: readonly string[];
   /** Who may attend the unit's meetings: its own members and the members of its committee (leaders with a position there). */
-  attendees: ReadonlySet<string>;
+  attendees: Pick<ReadonlySet<string>, 'has'>;
 }
 
 export interface OrgReferences {
@@ -37,9 +37,9 @@ export class MapReferences implements OrgReferences {
 }
 
 /** The members of each unit's committee: the own memberships of leaders holding a position at the unit. */
-export function committeeMembers(snapshot: Pick<OrgSnapshot, 'leaders'>): Map<string, string[]> {
+export function committeeMembers(leaders: Iterable<Leader>): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const leader of snapshot.leaders) {
+  for (const leader of leaders) {
     if (leader.memberId === undefined) continue;
     for (const unitId of new Set(leader.positions.map((p) => p.unitId))) out.set(unitId, [...(out.get(unitId) ?? []), leader.memberId]);
   }

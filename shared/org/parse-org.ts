@@ -1,7 +1,7 @@
 import { compileFastParse, UNSURE } from '../contract/fast-parse.ts';
 import { fromZod, type Parsed } from '../contract/issues.ts';
 import { OrgSnapshot } from '../contract/org.ts';
-import { checkAndLookUp } from './check-org.ts';
+import { checkOrgReferences } from './check-org.ts';
 import { OrgIndex } from './org-index.ts';
 
 const fastSnapshot = compileFastParse(OrgSnapshot, { owned: true });
@@ -25,6 +25,6 @@ export function parseOwnedOrg(input: unknown): Parsed<OrgIndex> {
 }
 
 function indexed(snapshot: OrgSnapshot): Parsed<OrgIndex> {
-  const { issues, lookups } = checkAndLookUp(snapshot);
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: new OrgIndex(snapshot, lookups) };
+  const issues = checkOrgReferences(snapshot);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: new OrgIndex(snapshot) };
 }

@@ -7,7 +7,7 @@ import type { DeliveryLog } from '../../shared/ports/delivery-log.ts';
 import type { MeetingEvent } from '../../shared/contract/events.ts';
 import type { Finding, FindingKind } from '../../shared/contract/findings.ts';
 import type { ObligationView } from '../../shared/contract/obligations.ts';
-import type { OrgSnapshot, Unit } from '../../shared/contract/org.ts';
+import { OrgSnapshot, type Unit } from '../../shared/contract/org.ts';
 import type { EventBus } from '../../shared/ports/event-bus.ts';
 import type { LedgerQueries, MeetingHeld, Scoped } from '../../shared/ports/ledger-queries.ts';
 import type { OrgCounts, OrgStore } from '../../shared/ports/org-store.ts';
@@ -47,7 +47,8 @@ export class MapOrgStore implements OrgStore {
   }
 
   async eventReferences(): Promise<OrgReferences> {
-    return new OrgIndex(this.snapshot ?? { units: [], members: [], leaders: [] }).references();
+    // The index takes a validated snapshot (defaults filled); the tests hand in the example's JSON.
+    return new OrgIndex(OrgSnapshot.parse(this.snapshot ?? { units: [], members: [] })).references();
   }
 
   async provinceUnits(provinceId: string): Promise<Array<{ unit: Unit; path: string[] }>> {
@@ -67,12 +68,12 @@ export class MapOrgStore implements OrgStore {
     const leaders = this.snapshot.leaders.filter((l) => named.has(l.id) || (options.covering === true && [...l.positions, ...l.assignments].some((p) => onPath.has(p.unitId))));
     const served = new Set(leaders.flatMap((l) => [...l.positions, ...l.assignments].map((p) => p.unitId)));
     const unitIds = new Set([...path, ...(await this.unitPaths([...served])).values()].flat());
-    return new OrgIndex({
+    return new OrgIndex(OrgSnapshot.parse({
       units: this.snapshot.units.filter((u) => unitIds.has(u.id)),
       members: this.snapshot.members.filter((m) => m.cellId === unitId || leaders.some((l) => l.memberId === m.id)),
       leaders,
       ...(this.snapshot.packs ? { packs: this.snapshot.packs } : {}),
-    });
+    }));
   }
 }
 
@@ -133,7 +134,7 @@ export class MapReports implements ReportQueries {
   constructor(private readonly orgStore: MapOrgStore) {}
 
   async provinceOrg(): Promise<OrgIndex> {
-    return new OrgIndex(this.orgStore.snapshot!);
+    return new OrgIndex(OrgSnapshot.parse(this.orgStore.snapshot));
   }
 
   async subjectEntries(subjectIds: readonly string[], year: string): Promise<StoredEntry[]> {
