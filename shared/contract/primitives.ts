@@ -23,17 +23,34 @@ export const Text = z
       }),
   );
 
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Arithmetic, not a Date: checked for each of a country's millions of dates. */
 function isCalendarDate(y: number, m: number, d: number): boolean {
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
+}
+
+/** The number of `length` ASCII digits at `at`, or -1 (what `\d` matches, without a match object). */
+function digitsAt(s: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** A calendar date in Asia/Ho_Chi_Minh, `YYYY-MM-DD`, that exists. */
 export const LocalDate = z.string().refine((s) => {
-  const m = LOCAL_DATE.exec(s);
-  return m !== null && Number(m[1]) >= 1900 && Number(m[1]) <= 2200 && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  // YYYY-MM-DD in ASCII digits, read by character code.
+  if (s.length !== 10 || s.charCodeAt(4) !== 0x2d || s.charCodeAt(7) !== 0x2d) return false;
+  const y = digitsAt(s, 0, 4);
+  const m = digitsAt(s, 5, 2);
+  const d = digitsAt(s, 8, 2);
+  return y >= 1900 && y <= 2200 && m >= 0 && d >= 0 && isCalendarDate(y, m, d);
 }, 'expected a real calendar date YYYY-MM-DD between 1900 and 2200');
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
