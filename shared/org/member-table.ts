@@ -11,8 +11,8 @@ import { IdIndex } from './id-index.ts';
 
 const ABSENT = -1;
 const NO_EXEMPTIONS: Exemption[] = Object.freeze([]) as unknown as Exemption[];
-/** Cells whose members stay made up; past this the cache starts over (a country has 230,000 cells). */
-const CACHED_CELLS = 4096;
+/** Members kept made up, by whole cells; past this the cache starts over (a province has 170,000 members, a country 5.6 million). */
+const CACHED_MEMBERS = 1_000_000;
 
 /** An Int32 column that grows as rows are added. */
 class Column {
@@ -92,8 +92,11 @@ export class MemberTable {
     /** Rows grouped by cell, in the order they were added: cell c holds rows byCell[start[c]] … byCell[start[c + 1] - 1]. */
     byCell: Int32Array;
     start: Int32Array;
+    /** Where each row lies in byCell, so a member is found in its cell's cached array. */
+    slot: Int32Array;
   } | null = null;
   private readonly cellCache = new Map<number, Member[]>();
+  private cachedMembers = 0;
 
   static of(members: Iterable<Member>): MemberTable {
     const table = new MemberTable();
@@ -141,7 +144,11 @@ export class MemberTable {
     for (let c = 0; c < this.cells.values.length; c++) start[c + 1]! += start[c]!;
     const next = start.slice(0, -1);
     const byCell = new Int32Array(cell.length);
-    for (let row = 0; row < cell.length; row++) byCell[next[cell[row]!]!++] = row;
+    const slot = new Int32Array(cell.length);
+    for (let row = 0; row < cell.length; row++) {
+      slot[row] = next[cell[row]!]!++;
+      byCell[slot[row]!] = row;
+    }
     this.sealed = {
       name: this.nameColumn.seal(),
       cell,
@@ -150,6 +157,7 @@ export class MemberTable {
       left: this.leftColumn.seal(),
       byCell,
       start,
+      slot,
     };
     // The growing columns go; only the sealed copies stay.
     this.nameColumn = this.cellColumn = this.statusColumn = this.joinedColumn = this.leftColumn = new Column();
@@ -159,9 +167,13 @@ export class MemberTable {
     return this;
   }
 
+  /** The same object as in its cell's members while the cell is cached: a rule asks for each attendee. */
   get(id: string): Member | undefined {
     const row = this.rowOfId.get(id);
-    return row === undefined ? undefined : this.member(row);
+    if (row === undefined) return undefined;
+    const { cell, start, slot } = this.columns();
+    const c = cell[row]!;
+    return this.cellMembers(c)[slot[row]! - start[c]!];
   }
 
   /** The cell a member belongs to, without making the member up. */
@@ -173,13 +185,20 @@ export class MemberTable {
   /** A cell's members, in the order they were added. */
   inCell(cellId: string): readonly Member[] {
     const c = this.cells.find(cellId);
-    if (c === undefined) return [];
+    return c === undefined ? [] : this.cellMembers(c);
+  }
+
+  private cellMembers(c: number): readonly Member[] {
     let members = this.cellCache.get(c);
     if (members) return members;
     const { byCell, start } = this.columns();
     members = [];
     for (let k = start[c]!; k < start[c + 1]!; k++) members.push(this.member(byCell[k]!));
-    if (this.cellCache.size >= CACHED_CELLS) this.cellCache.clear();
+    if (this.cachedMembers + members.length > CACHED_MEMBERS) {
+      this.cellCache.clear();
+      this.cachedMembers = 0;
+    }
+    this.cachedMembers += members.length;
     this.cellCache.set(c, members);
     return members;
   }
