@@ -28,10 +28,6 @@ class Column {
     this.data[this.length++] = value;
   }
 
-  at(row: number): number {
-    return this.data[row]!;
-  }
-
   /** The filled part, copied to its exact length. */
   seal(): Int32Array {
     return this.data.slice(0, this.length);
