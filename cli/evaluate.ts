@@ -11,7 +11,7 @@ import { evaluateInWorkers } from './evaluate-in-workers.ts';
 import { checkOptions, evaluateInThisThread, type EvaluateArgs } from './evaluation-setup.ts';
 import { formatTable } from './format-table.ts';
 import { InputError } from './input-error.ts';
-import { writeLines } from './write-lines.ts';
+import { jsonLines, writeLines } from './write-lines.ts';
 
 const MAX_WORKERS = 16;
 
@@ -59,7 +59,7 @@ export async function evaluateCommand(argv: string[], out: NodeJS.WritableStream
   }
   const { findings, ledger, evaluation } = await evaluateInThisThread(args);
   if (values.format === 'table') out.write(formatTable(findings, evaluation.org, values['as-of'] ?? new Date(evaluation.asOf).toISOString(), (id) => ledger.meetings.get(id)));
-  else await writeLines(out, findings.map((f) => JSON.stringify(f)));
+  else await writeLines(out, jsonLines(findings));
 }
 
 function parseWorkers(value: string): number {

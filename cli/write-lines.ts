@@ -13,3 +13,8 @@ export async function writeLines(out: NodeJS.WritableStream, lines: Iterable<str
   }
   if (chunk !== '') out.write(chunk);
 }
+
+/** Each item as a JSON line, made as it is written, so the lines and the items are not all held at once. */
+export function* jsonLines(items: Iterable<unknown>): Generator<string> {
+  for (const item of items) yield JSON.stringify(item);
+}

@@ -92,11 +92,7 @@ export class Engine {
     if (meeting.retracted) return { outcome: 'retracted', touched: [] };
     // Follow-up facts hold for the version that states them, whatever order versions arrive in.
     const recordedAt = instantMs(event.recordedAt);
-    for (const field of this.followUpFields) {
-      if (!followUpSet(event, field)) continue;
-      const earliest = meeting.followUps.get(field);
-      if (earliest === undefined || recordedAt < earliest) meeting.followUps.set(field, recordedAt);
-    }
+    for (const field of this.followUpFields) if (followUpSet(event, field)) ledger.noteFollowUp(event.meetingId, field, recordedAt);
     if (meeting.version >= event.version) return { outcome: 'stale', touched: [] };
 
     const next = this.marksOf(event);

@@ -137,7 +137,7 @@ export class EvaluationContext {
     const values: Record<string, MessageValue> = {
       subject: this.describe(d.subject),
       period: { vi: describePeriod(d.period, 'vi'), en: describePeriod(d.period, 'en') },
-      citation: citationShort(d.rule.citation),
+      citation: this.cited(d.rule.citation).short,
       ...(d.dueBy === null ? {} : { dueBy: describeDate(d.dueBy) }),
       ...d.values,
     };
@@ -151,7 +151,16 @@ export class EvaluationContext {
       evidence: d.evidence,
       recipients: d.recipients,
       message: renderMessage(d.message, values),
-      citation: citationText(d.rule.citation),
+      citation: this.cited(d.rule.citation).text,
     };
   }
+
+  /** A rule's citation in both forms, built once per rule, not once per finding. */
+  private cited(citation: Citation): { short: Bilingual; text: string } {
+    let forms = this.citations.get(citation);
+    if (!forms) this.citations.set(citation, (forms = { short: citationShort(citation), text: citationText(citation) }));
+    return forms;
+  }
+
+  private readonly citations = new WeakMap<Citation, { short: Bilingual; text: string }>();
 }

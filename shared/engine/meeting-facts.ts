@@ -2,6 +2,7 @@ import type { AttendanceStatus, MeetingKind, MeetingRecorded } from '../contract
 import type { Unit } from '../contract/org.ts';
 import type { PeriodId } from '../contract/findings.ts';
 import { instantMs, localDateOf, periodOf, type Granularity } from '../calendar/period.ts';
+import type { Evidence } from '../ledger/ledger.ts';
 import type { OrgIndex } from '../org/org-index.ts';
 
 /** One meeting version with what every rule template asks of it computed once. */
@@ -11,6 +12,8 @@ export interface MeetingFacts {
   readonly kind: MeetingKind;
   readonly unit: Unit;
   readonly heldAt: number;
+  /** `{ heldAt }`: the evidence most marks keep, one frozen object for all of them. */
+  readonly heldAtEvidence: Evidence;
   /** Local date of heldAt: the date membership, exemptions and assignments are read on. */
   readonly date: string;
   /** The month, quarter and year the meeting was held in. */
@@ -36,6 +39,7 @@ export function meetingFacts(record: MeetingRecorded, unit: Unit, org: OrgIndex)
     kind: record.kind,
     unit,
     heldAt,
+    heldAtEvidence: Object.freeze({ heldAt }),
     date,
     periods: { month: periodOf(heldAt, 'month'), quarter: periodOf(heldAt, 'quarter'), year: periodOf(heldAt, 'year') },
     endedAt: record.endedAt === undefined ? undefined : instantMs(record.endedAt),

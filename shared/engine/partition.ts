@@ -59,7 +59,8 @@ export function outgoingParcels(ledger: Ledger, partition: Partition, ownerOfSub
   for (const entry of ledger.allEntries()) {
     const owner = ownerOfSubject(entry.subject);
     if (owner === partition.index) continue;
-    out[owner]!.entries.push(entry);
+    // Parcels cross threads by structured clone, which keeps a Map but not the ledger's own small maps.
+    out[owner]!.entries.push({ ...entry, slots: new Map([...entry.slots].map(([slot, meetings]) => [slot, new Map(meetings)])) });
     for (const meetings of entry.slots.values()) for (const id of meetings.keys()) named[owner]!.add(id);
   }
   named.forEach((ids, owner) => {

@@ -7,6 +7,7 @@
  */
 import type { MeetingKind } from '../contract/events.ts';
 import type { Subject } from '../contract/findings.ts';
+import { SmallMap } from './small-map.ts';
 
 /** What a ledger keeps about one meeting inside one entry; `heldAt` orders the evidence. */
 export type Evidence = { readonly heldAt: number } & Readonly<Record<string, number | string | readonly string[]>>;
@@ -26,8 +27,15 @@ export interface LedgerEntry {
   readonly subject: Subject;
   readonly period: string;
   /** slot → meetingId → evidence */
-  readonly slots: Map<string, Map<string, Evidence>>;
+  readonly slots: ReadonlyMap<string, ReadonlyMap<string, Evidence>>;
 }
+
+/** The ledger's own entries: tiny maps, since a province holds hundreds of thousands of them (shared/ledger/small-map.ts). */
+interface HeldEntry extends LedgerEntry {
+  readonly slots: SmallMap<string, SmallMap<string, Evidence>>;
+}
+
+const NO_FOLLOW_UPS: ReadonlyMap<string, number> = new Map();
 
 /** The current version of a meeting, and the marks that version put in the ledger. */
 export interface MeetingEntry {
@@ -38,8 +46,8 @@ export interface MeetingEntry {
   kind: MeetingKind | null;
   heldAt: number | null;
   marks: Mark[];
-  /** Follow-up field (e.g. resolutionIssued) → earliest recordedAt of any version that set it. */
-  readonly followUps: Map<string, number>;
+  /** Follow-up field (e.g. resolutionIssued) → earliest recordedAt of any version that set it (`Ledger.noteFollowUp`). */
+  followUps: ReadonlyMap<string, number>;
 }
 
 export function subjectKey(subject: Subject, period: string): string {
@@ -67,7 +75,7 @@ export class Ledger {
   /** Idempotency keys: an eventId seen once is never applied again. */
   readonly eventIds = new Set<string>();
   readonly meetings = new Map<string, MeetingEntry>();
-  private readonly byRule = new Map<string, Map<string, LedgerEntry>>();
+  private readonly byRule = new Map<string, Map<string, HeldEntry>>();
 
   entry(ruleId: string, subject: Subject, period: string): LedgerEntry | undefined {
     return this.byRule.get(ruleId)?.get(subjectKey(subject, period));
@@ -86,21 +94,35 @@ export class Ledger {
   meeting(meetingId: string): MeetingEntry {
     let m = this.meetings.get(meetingId);
     if (!m) {
-      m = { meetingId, version: 0, retracted: false, unitId: null, kind: null, heldAt: null, marks: [], followUps: new Map() };
+      m = { meetingId, version: 0, retracted: false, unitId: null, kind: null, heldAt: null, marks: [], followUps: NO_FOLLOW_UPS };
       this.meetings.set(meetingId, m);
     }
     return m;
+  }
+
+  /** Keeps the earliest time a version of the meeting set a follow-up field. */
+  noteFollowUp(meetingId: string, field: string, at: number): void {
+    const meeting = this.meeting(meetingId);
+    const known = meeting.followUps.get(field);
+    if (known !== undefined && known <= at) return;
+    // Most meetings never set one: they share one empty map.
+    const followUps = new Map(meeting.followUps);
+    meeting.followUps = followUps.set(field, at);
   }
 
   add(mark: Mark): void {
     let entries = this.byRule.get(mark.ruleId);
     if (!entries) this.byRule.set(mark.ruleId, (entries = new Map()));
     const key = subjectKey(mark.subject, mark.period);
-    let entry = entries.get(key);
-    if (!entry) entries.set(key, (entry = { ruleId: mark.ruleId, subject: mark.subject, period: mark.period, slots: new Map() }));
-    let slot = entry.slots.get(mark.slot);
-    if (!slot) entry.slots.set(mark.slot, (slot = new Map()));
-    slot.set(mark.meetingId, mark.evidence);
+    const entry = entries.get(key);
+    if (!entry) {
+      const slots = new SmallMap(mark.slot, new SmallMap(mark.meetingId, mark.evidence));
+      entries.set(key, { ruleId: mark.ruleId, subject: mark.subject, period: mark.period, slots });
+      return;
+    }
+    const slot = entry.slots.get(mark.slot);
+    if (slot) slot.set(mark.meetingId, mark.evidence);
+    else entry.slots.set(mark.slot, new SmallMap(mark.meetingId, mark.evidence));
   }
 
   remove(mark: Mark): void {

@@ -12,13 +12,7 @@ export function ledgerOf(entries: readonly StoredEntry[]): Ledger {
       Object.assign(meeting, { version: register.version, unitId: register.unitId, kind: register.kind, heldAt: register.heldAt });
       for (const [slot, evidence] of slots) ledger.add({ ruleId: entry.ruleId, subject: entry.subject, period: entry.period, slot, meetingId, evidence });
     }
-    for (const [meetingId, fields] of entry.followUps) {
-      const meeting = ledger.meeting(meetingId);
-      for (const [field, at] of fields) {
-        const known = meeting.followUps.get(field);
-        if (known === undefined || at < known) meeting.followUps.set(field, at);
-      }
-    }
+    for (const [meetingId, fields] of entry.followUps) for (const [field, at] of fields) ledger.noteFollowUp(meetingId, field, at);
   }
   return ledger;
 }

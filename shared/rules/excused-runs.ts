@@ -31,18 +31,19 @@ export class ExcusedRuns {
   /** Counts the next meeting in time order; the runs after it. */
   add(meeting: ExcusedAt): ReadonlyMap<string, readonly string[]> {
     const date = localDateOf(meeting.heldAt);
-    const eligible = (memberId: string): boolean => {
-      const member = this.org.members.get(memberId);
-      return member !== undefined && this.org.isEligible(member, this.cellId, date);
-    };
     const excused = new Set(meeting.excused);
-    for (const memberId of [...this.runs.keys()]) if (!excused.has(memberId) && eligible(memberId)) this.runs.delete(memberId);
+    for (const memberId of [...this.runs.keys()]) if (!excused.has(memberId) && this.eligible(memberId, date)) this.runs.delete(memberId);
     for (const memberId of excused) {
-      if (!eligible(memberId)) continue;
+      if (!this.eligible(memberId, date)) continue;
       const run = this.runs.get(memberId);
       if (run) run.push(meeting.meetingId);
       else this.runs.set(memberId, [meeting.meetingId]);
     }
     return this.runs;
+  }
+
+  private eligible(memberId: string, date: string): boolean {
+    const member = this.org.members.get(memberId);
+    return member !== undefined && this.org.isEligible(member, this.cellId, date);
   }
 }

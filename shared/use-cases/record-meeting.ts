@@ -105,8 +105,7 @@ async function applyWrites(
   const ledger = ledgerOf(written);
   // The follow-ups were written beside the registers, so an entry read back may not show them yet.
   for (const { field, at } of followUps) {
-    const known = ledger.meeting(event.meetingId).followUps.get(field);
-    if (known === undefined || at < known) ledger.meeting(event.meetingId).followUps.set(field, at);
+    ledger.noteFollowUp(event.meetingId, field, at);
   }
   const outcomes = written.map((entry) => reconcileEntry(engine, ledger, entry, now, deps.config.from));
   // Seen (POST /events counts it a duplicate) only in the last wave, beside the outcomes: an event claimed

@@ -87,21 +87,22 @@ function visitCounts(leader: Leader, subject: LeaderSubjectT, meeting: MeetingFa
 function marks(rule: CountedMeetingsRule, meeting: MeetingFacts, org: OrgIndex, out: Mark[]): void {
   const slots = matchedRequirements(rule, meeting);
   if (slots.length === 0) return;
-  const period = meeting.periods[rule.period];
-  const evidence = { heldAt: meeting.heldAt };
-  const mark = (subject: Mark['subject']): void => {
-    for (const slot of slots) out.push({ ruleId: rule.id, subject, period, slot, meetingId: meeting.meetingId, evidence });
-  };
   const { subject } = rule;
   if (subject.type === 'cell') {
-    if (meeting.unit.kind === 'cell' && unitMatches(subject.unit, meeting.unit)) mark({ type: 'cell', id: meeting.unit.id });
+    if (meeting.unit.kind === 'cell' && unitMatches(subject.unit, meeting.unit)) markSlots(rule, { type: 'cell', id: meeting.unit.id }, slots, meeting, out);
     return;
   }
   for (const leaderId of meeting.visitingLeaderIds) {
     const leader = org.leaders.get(leaderId);
     if (!leader || bindingPositionUnits(leader, subject, org, null).length === 0) continue;
-    if (visitCounts(leader, subject, meeting, org)) mark({ type: 'leader', id: leaderId });
+    if (visitCounts(leader, subject, meeting, org)) markSlots(rule, { type: 'leader', id: leaderId }, slots, meeting, out);
   }
+}
+
+function markSlots(rule: CountedMeetingsRule, subject: Mark['subject'], slots: readonly string[], meeting: MeetingFacts, out: Mark[]): void {
+  const period = meeting.periods[rule.period];
+  const evidence = meeting.heldAtEvidence;
+  for (const slot of slots) out.push({ ruleId: rule.id, subject, period, slot, meetingId: meeting.meetingId, evidence });
 }
 
 /**
@@ -119,7 +120,6 @@ export function missingCounts(rule: Pick<CountedMeetingsRule, 'requirements' | '
       slotsOf.set(meetingId, list);
     }
   }
-  const need = (key: string): number => rule.requirements.find((q) => q.key === key)!.count - counted.get(key)!;
   const meetings = [...slotsOf.values()];
   if (rule.distinct) meetings.sort((a, b) => a.length - b.length);
   for (const keys of meetings) {
@@ -127,12 +127,19 @@ export function missingCounts(rule: Pick<CountedMeetingsRule, 'requirements' | '
       for (const k of keys) counted.set(k, counted.get(k)! + 1);
       continue;
     }
-    const target = keys.reduce((best, k) => (need(k) > need(best) ? k : best));
+    const target = keys.reduce((best, k) => (stillOwed(rule, counted, k) > stillOwed(rule, counted, best) ? k : best));
     counted.set(target, counted.get(target)! + 1);
   }
   const missing: Record<string, number> = {};
-  for (const q of rule.requirements) if (need(q.key) > 0) missing[q.key] = need(q.key);
+  for (const q of rule.requirements) {
+    const owed = q.count - counted.get(q.key)!;
+    if (owed > 0) missing[q.key] = owed;
+  }
   return missing;
+}
+
+function stillOwed(rule: Pick<CountedMeetingsRule, 'requirements'>, counted: ReadonlyMap<string, number>, key: string): number {
+  return rule.requirements.find((q) => q.key === key)!.count - counted.get(key)!;
 }
 
 interface BoundSubject {

@@ -9,7 +9,7 @@ import type { Finding } from '../../contract/findings.ts';
 import { MeetingKind } from '../../contract/events.ts';
 import type { EvaluationContext } from '../../engine/evaluation-context.ts';
 import type { MeetingFacts } from '../../engine/meeting-facts.ts';
-import type { Evidence, Mark } from '../../ledger/ledger.ts';
+import type { Evidence, LedgerEntry, Mark } from '../../ledger/ledger.ts';
 import type { OrgIndex } from '../../org/org-index.ts';
 import { messagesFor, ruleBase } from '../rule-schema.ts';
 import { raiseAlerts } from './alerts.ts';
@@ -28,7 +28,7 @@ export type UnexcusedAbsenceMonthsRule = z.infer<typeof UnexcusedAbsenceMonthsRu
 function marks(rule: UnexcusedAbsenceMonthsRule, meeting: MeetingFacts, org: OrgIndex, out: Mark[]): void {
   if (meeting.unit.kind !== 'cell' || !rule.kinds.includes(meeting.kind)) return;
   const { year, month } = meeting.periods;
-  const evidence = { heldAt: meeting.heldAt };
+  const evidence = meeting.heldAtEvidence;
   for (const [memberId, status] of meeting.attendance) {
     if (status !== 'absent') continue;
     const member = org.members.get(memberId);
@@ -38,7 +38,7 @@ function marks(rule: UnexcusedAbsenceMonthsRule, meeting: MeetingFacts, org: Org
 }
 
 /** The earliest meeting of each month, in time order: the Nth one is when the alert was reached. */
-function firstMeetingPerMonth(slots: Map<string, Map<string, Evidence>>): number[] {
+function firstMeetingPerMonth(slots: LedgerEntry['slots']): number[] {
   return [...slots.values()].map((meetings) => Math.min(...[...meetings.values()].map((e) => e.heldAt))).sort((a, b) => a - b);
 }
 
@@ -52,7 +52,7 @@ function findings(rule: UnexcusedAbsenceMonthsRule, ctx: EvaluationContext, out:
   }, out);
 }
 
-function evidenceIds(slots: Map<string, Map<string, Evidence>>): string[] {
+function evidenceIds(slots: LedgerEntry['slots']): string[] {
   const all = [...slots.values()].flatMap((m) => [...m]);
   return all.sort(([a, x], [b, y]) => x.heldAt - y.heldAt || (a < b ? -1 : 1)).map(([id]) => id);
 }
